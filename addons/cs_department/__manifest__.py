@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Customer Service Department",
-    "summary": "Telecom customer-service department: helpdesk, callbacks, change orders",
+    "summary": "Telecom customer service: helpdesk, callbacks, change orders",
     "version": "18.0.1.0.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/cs-department-suite/odoo-cs-department",
@@ -22,8 +22,15 @@
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cs_department_security.xml",
+        "security/ir.model.access.csv",
+        # Menus first: every view file hangs its menu items under these roots.
         "views/cs_department_menus.xml",
+        # ---- front office: jobs, helpdesk, callbacks ----
+        # ---- business-change orders and service lines ----
+    ],
+    "demo": [
+        # ---- front office: jobs, helpdesk, callbacks ----
+        # ---- business-change orders and service lines ----
     ],
     "application": True,
-    "installable": True,
 }

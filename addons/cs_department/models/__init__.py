@@ -1,2 +1,5 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+# ---- front office: jobs, helpdesk, callbacks ----
+# ---- business-change orders and service lines ----

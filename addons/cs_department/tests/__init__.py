@@ -2,3 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_security_groups
+
+# ---- front office: jobs, helpdesk, callbacks ----
+# ---- business-change orders and service lines ----

@@ -61,12 +61,12 @@ class TestSecurityGroups(TransactionCase):
         self.assertFalse(
             self.engineer.has_group("helpdesk_mgmt.group_helpdesk_user_team")
         )
-        self.assertFalse(self.finance.has_group("helpdesk_mgmt.group_helpdesk_user_own"))
+        self.assertFalse(
+            self.finance.has_group("helpdesk_mgmt.group_helpdesk_user_own")
+        )
 
     def test_kpi_levels(self):
         """CS roles map onto the appraisal engine: staff see own sheets, leads score."""
         self.assertTrue(self.representative.has_group("cs_kpi.cs_kpi_group_employee"))
         self.assertTrue(self.supervisor.has_group("cs_kpi.cs_kpi_group_manager"))
-        self.assertFalse(
-            self.representative.has_group("cs_kpi.cs_kpi_group_manager")
-        )
+        self.assertFalse(self.representative.has_group("cs_kpi.cs_kpi_group_manager"))
