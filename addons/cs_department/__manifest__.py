@@ -27,10 +27,12 @@
         "views/cs_department_menus.xml",
         # ---- front office: jobs, helpdesk, callbacks ----
         # ---- business-change orders and service lines ----
+        # ---- appraisals: cs_kpi templates of the CS jobs ----
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
         # ---- business-change orders and service lines ----
+        # ---- appraisals: a finished demo campaign ----
     ],
     "application": True,
 }
