@@ -36,3 +36,11 @@ class TestSecurityGroups(TransactionCase):
         self.assertTrue(
             self.env.ref("base.user_admin").has_group("cs_kpi.cs_kpi_group_hr_admin")
         )
+
+    def test_groups_translated_to_chinese(self):
+        """The department works in Chinese: group names load from zh_CN.po."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["cs_kpi"], ["zh_CN"])
+        group = self.env.ref("cs_kpi.cs_kpi_group_employee").with_context(lang="zh_CN")
+        self.assertEqual(group.name, "员工：本人考核表")
+        self.assertEqual(group.with_context(lang="en_US").name, "Employee: own sheets")
