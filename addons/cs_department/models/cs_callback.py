@@ -1,0 +1,278 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CALLBACK_REASONS = [
+    ("complaint_followup", "Complaint Follow-up"),
+    ("traffic_anomaly", "Traffic Anomaly"),
+    ("activation_notice", "Activation Notice"),
+    ("other", "Other"),
+]
+
+
+class CsCallback(models.Model):
+    _name = "cs.callback"
+    _description = "Customer Callback"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "state desc, scheduled_date, id"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        index=True,
+        ondelete="set null",
+        check_company=True,
+    )
+    team_id = fields.Many2one(
+        related="ticket_id.team_id",
+        string="Team",
+        store=True,
+    )
+    representative_id = fields.Many2one(
+        related="ticket_id.cs_representative_id",
+        string="Representative",
+        store=True,
+    )
+    reason = fields.Selection(
+        selection=CALLBACK_REASONS,
+        required=True,
+        default="other",
+        tracking=True,
+    )
+    scheduled_date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Assigned To",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    satisfaction = fields.Integer(
+        aggregator="avg",
+        tracking=True,
+        help="Customer satisfaction from 0 to 100 (0 = not rated). The 1-5 star "
+        "scale is stored as 20, 40, 60, 80, 100.",
+    )
+    satisfaction_stars = fields.Selection(
+        selection=[
+            ("0", "Not Rated"),
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        string="Stars",
+        compute="_compute_satisfaction_stars",
+        inverse="_inverse_satisfaction_stars",
+        store=True,
+        readonly=False,
+    )
+    satisfaction_passed = fields.Boolean(
+        string="Passed",
+        compute="_compute_satisfaction_passed",
+        help="Satisfaction reaches the company's pass threshold.",
+    )
+    outcome = fields.Selection(
+        selection=[
+            ("resolved", "Resolved"),
+            ("unresolved", "Problem Persists"),
+            ("unreachable", "Customer Unreachable"),
+        ],
+        tracking=True,
+    )
+    notes = fields.Text()
+    state = fields.Selection(
+        selection=[("todo", "To Do"), ("done", "Done"), ("cancel", "Cancelled")],
+        required=True,
+        default="todo",
+        tracking=True,
+        copy=False,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+    )
+    overdue_flagged = fields.Boolean(copy=False, readonly=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "satisfaction_range",
+            "CHECK(satisfaction BETWEEN 0 AND 100)",
+            "The satisfaction score must be between 0 and 100.",
+        ),
+    ]
+
+    @api.depends("partner_id", "reason")
+    def _compute_display_name(self):
+        reasons = dict(self._fields["reason"]._description_selection(self.env))
+        for callback in self:
+            callback.display_name = self.env._(
+                "%(reason)s: %(partner)s",
+                reason=reasons.get(callback.reason, ""),
+                partner=callback.partner_id.name or "",
+            )
+
+    @api.depends("satisfaction")
+    def _compute_satisfaction_stars(self):
+        for callback in self:
+            stars = min(5, max(0, round((callback.satisfaction or 0) / 20)))
+            callback.satisfaction_stars = str(stars)
+
+    def _inverse_satisfaction_stars(self):
+        for callback in self:
+            callback.satisfaction = int(callback.satisfaction_stars or 0) * 20
+
+    @api.depends("satisfaction", "company_id.cs_satisfaction_threshold")
+    def _compute_satisfaction_passed(self):
+        for callback in self:
+            callback.satisfaction_passed = bool(callback.satisfaction) and (
+                callback.satisfaction >= callback.company_id.cs_satisfaction_threshold
+            )
+
+    @api.depends("state", "scheduled_date")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for callback in self:
+            callback.is_overdue = (
+                callback.state == "todo" and callback.scheduled_date < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the overdue flag."))
+        today = fields.Date.context_today(self)
+        domain = [("state", "=", "todo"), ("scheduled_date", "<", today)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.constrains("satisfaction")
+    def _check_satisfaction(self):
+        for callback in self:
+            if not 0 <= callback.satisfaction <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The satisfaction score must be between 0 and 100, got "
+                        "%(score)s.",
+                        score=callback.satisfaction,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        callbacks = super().create(vals_list)
+        for callback in callbacks.filtered(lambda cb: cb.state == "todo"):
+            callback.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=callback.scheduled_date,
+                user_id=callback.user_id.id,
+                summary=callback.display_name,
+            )
+        return callbacks
+
+    def _requires_satisfaction(self):
+        self.ensure_one()
+        return self.reason == "complaint_followup" and self.outcome != "unreachable"
+
+    def action_done(self):
+        """Record the call as made; outcome (and satisfaction) are required."""
+        for callback in self:
+            if callback.state != "todo":
+                raise UserError(
+                    self.env._(
+                        "The callback %(name)s is not to do any more.",
+                        name=callback.display_name,
+                    )
+                )
+            if not callback.outcome:
+                raise UserError(
+                    self.env._(
+                        "Set the outcome of the callback %(name)s before marking it "
+                        "done.",
+                        name=callback.display_name,
+                    )
+                )
+            if callback._requires_satisfaction() and not callback.satisfaction:
+                raise UserError(
+                    self.env._(
+                        "Record the customer's satisfaction on the complaint "
+                        "follow-up %(name)s before marking it done.",
+                        name=callback.display_name,
+                    )
+                )
+        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        self.activity_feedback(
+            ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
+        )
+        return True
+
+    def action_cancel(self):
+        if self.filtered(lambda cb: cb.state == "done"):
+            raise UserError(self.env._("A callback already done cannot be cancelled."))
+        self.write({"state": "cancel"})
+        self.activity_unlink(
+            ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
+        )
+        return True
+
+    def action_reset_to_todo(self):
+        if self.filtered(lambda cb: cb.state != "cancel"):
+            raise UserError(self.env._("Only cancelled callbacks can be reopened."))
+        self.write({"state": "todo", "overdue_flagged": False})
+        return True
+
+    def _cs_overdue_recipients(self):
+        """Assignee, plus the supervisor when the assignee is not one."""
+        self.ensure_one()
+        users = self.user_id
+        supervisor_group = "cs_department.cs_department_group_supervisor"
+        if self.ticket_id and not self.user_id.has_group(supervisor_group):
+            users |= self.ticket_id._cs_get_callback_user()
+        return users
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Give each newly overdue callback a to-do for its assignee."""
+        overdue = self.search(
+            [("is_overdue", "=", True), ("overdue_flagged", "=", False)]
+        )
+        for callback in overdue:
+            for user in callback._cs_overdue_recipients():
+                callback.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(self),
+                    user_id=user.id,
+                    summary=self.env._("Overdue callback"),
+                    note=self.env._(
+                        "This callback was due on %(date)s.",
+                        date=callback.scheduled_date,
+                    ),
+                )
+        overdue.write({"overdue_flagged": True})
+        return True

@@ -1,0 +1,124 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class CsTicketEscalation(models.Model):
+    _name = "cs.ticket.escalation"
+    _description = "Ticket Escalation to an Engineer"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id",
+        string="Customer",
+        store=True,
+    )
+    team_id = fields.Many2one(related="ticket_id.team_id", store=True)
+    request_kind = fields.Selection(related="ticket_id.cs_request_kind", store=True)
+    from_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Escalated By",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    to_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Engineer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("cs_department.cs_department_group_engineer").ids,
+            )
+        ],
+    )
+    date = fields.Datetime(
+        string="Escalated On",
+        required=True,
+        default=fields.Datetime.now,
+    )
+    reason = fields.Text(required=True)
+    returned_date = fields.Datetime(string="Returned On", tracking=True, copy=False)
+    state = fields.Selection(
+        selection=[("open", "With Engineer"), ("returned", "Returned")],
+        compute="_compute_state",
+        store=True,
+    )
+    duration_hours = fields.Float(
+        string="Hours with Engineer",
+        compute="_compute_state",
+        store=True,
+        aggregator="avg",
+    )
+    company_id = fields.Many2one(
+        related="ticket_id.company_id",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("ticket_id", "to_user_id")
+    def _compute_display_name(self):
+        for esc in self:
+            esc.display_name = self.env._(
+                "%(ticket)s to %(engineer)s",
+                ticket=esc.ticket_id.number or "",
+                engineer=esc.to_user_id.name or "",
+            )
+
+    @api.depends("date", "returned_date")
+    def _compute_state(self):
+        for esc in self:
+            esc.state = "returned" if esc.returned_date else "open"
+            if esc.returned_date and esc.date:
+                delta = esc.returned_date - esc.date
+                esc.duration_hours = delta.total_seconds() / 3600.0
+            else:
+                esc.duration_hours = 0.0
+
+    def action_return(self):
+        """Give the tickets back to the representatives who escalated them."""
+        user = self.env.user
+        is_supervisor = user.has_group("cs_department.cs_department_group_supervisor")
+        for esc in self:
+            if esc.returned_date:
+                raise UserError(
+                    self.env._(
+                        "The escalation %(name)s was already returned.",
+                        name=esc.display_name,
+                    )
+                )
+            if esc.to_user_id != user and not is_supervisor:
+                raise AccessError(
+                    self.env._(
+                        "Only the engineer holding the ticket or a supervisor can "
+                        "return it to the representative."
+                    )
+                )
+        now = fields.Datetime.now()
+        for esc in self:
+            esc.ticket_id.message_post(
+                body=self.env._(
+                    "Returned by %(engineer)s to %(representative)s.",
+                    engineer=user.name,
+                    representative=esc.from_user_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            esc.returned_date = now
+            esc.ticket_id.user_id = esc.from_user_id
+        return True

@@ -1,0 +1,53 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+
+class CsTicketVisit(models.Model):
+    _name = "cs.ticket.visit"
+    _description = "On-site Visit to a Customer"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.commercial_partner_id",
+        string="Customer",
+        store=True,
+    )
+    key_customer = fields.Boolean(related="ticket_id.cs_key_customer", store=True)
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Visited By",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    outcome = fields.Text(required=True, tracking=True)
+    company_id = fields.Many2one(
+        related="ticket_id.company_id",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("ticket_id", "date")
+    def _compute_display_name(self):
+        for visit in self:
+            visit.display_name = self.env._(
+                "Visit %(ticket)s on %(date)s",
+                ticket=visit.ticket_id.number or "",
+                date=visit.date or "",
+            )

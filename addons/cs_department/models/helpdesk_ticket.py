@@ -1,0 +1,310 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+REQUEST_KINDS = [
+    ("consultation", "Consultation"),
+    ("complaint", "Complaint"),
+    ("business_change", "Business Change"),
+]
+COMPLAINT_REASONS = [
+    ("line_quality", "Line or Call Quality"),
+    ("billing", "Billing"),
+    ("service_attitude", "Service Attitude"),
+    ("installation", "Installation or Repair"),
+    ("business_change", "Business Change Handling"),
+    ("other", "Other"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    cs_request_kind = fields.Selection(
+        selection=REQUEST_KINDS,
+        string="Request Kind",
+        required=True,
+        index=True,
+        tracking=True,
+        compute="_compute_cs_request_kind",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Taken from the category when it defines one; consultation otherwise.",
+    )
+    cs_complaint_reason = fields.Selection(
+        selection=COMPLAINT_REASONS,
+        string="Complaint Reason",
+        tracking=True,
+    )
+    cs_complaint_detail = fields.Text(string="Complaint Details")
+    cs_key_customer = fields.Boolean(
+        string="Key Customer",
+        related="commercial_partner_id.cs_key_customer",
+        store=True,
+    )
+    cs_transferred_from_department_id = fields.Many2one(
+        comodel_name="hr.department",
+        string="Transferred From",
+        tracking=True,
+        help="Department that handed this request over to customer service.",
+    )
+    cs_transfer_note = fields.Text(string="Transfer Note")
+    cs_escalation_ids = fields.One2many(
+        comodel_name="cs.ticket.escalation",
+        inverse_name="ticket_id",
+        string="Escalations",
+    )
+    cs_escalation_count = fields.Integer(
+        string="Escalation Count",
+        compute="_compute_cs_escalation_count",
+    )
+    cs_escalated = fields.Boolean(
+        string="With Engineer",
+        compute="_compute_cs_escalated",
+        store=True,
+        help="An after-sales engineer holds the ticket and has not returned it yet.",
+    )
+    cs_representative_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Representative",
+        compute="_compute_cs_representative_id",
+        store=True,
+        index=True,
+        help="User who accepted the request: the one who escalated it, otherwise "
+        "the assigned user.",
+    )
+    cs_visit_ids = fields.One2many(
+        comodel_name="cs.ticket.visit",
+        inverse_name="ticket_id",
+        string="On-site Visits",
+    )
+    cs_visit_count = fields.Integer(
+        string="Visit Count",
+        compute="_compute_cs_visit_count",
+    )
+    cs_callback_ids = fields.One2many(
+        comodel_name="cs.callback",
+        inverse_name="ticket_id",
+        string="Callbacks",
+    )
+    cs_callback_count = fields.Integer(
+        string="Callback Count",
+        compute="_compute_cs_callback_count",
+    )
+    cs_satisfaction = fields.Integer(
+        string="Satisfaction",
+        compute="_compute_cs_satisfaction",
+        store=True,
+        aggregator="avg",
+        help="Satisfaction (0-100) given in the latest completed callback.",
+    )
+    # ---- business-change orders ----
+    cs_change_order_count = fields.Integer(
+        string="Change Order Count",
+        compute="_compute_cs_change_order_count",
+        groups="cs_department.cs_department_group_representative",
+    )
+
+    @api.depends("category_id")
+    def _compute_cs_request_kind(self):
+        for ticket in self:
+            if ticket.category_id.cs_request_kind:
+                ticket.cs_request_kind = ticket.category_id.cs_request_kind
+            elif not ticket.cs_request_kind:
+                ticket.cs_request_kind = "consultation"
+
+    def _cs_count_by_ticket(self, model):
+        counts = {
+            ticket.id: count
+            for ticket, count in self.env[model]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        }
+        return counts
+
+    def _compute_cs_escalation_count(self):
+        counts = self._cs_count_by_ticket("cs.ticket.escalation")
+        for ticket in self:
+            ticket.cs_escalation_count = counts.get(ticket.id, 0)
+
+    def _compute_cs_visit_count(self):
+        counts = self._cs_count_by_ticket("cs.ticket.visit")
+        for ticket in self:
+            ticket.cs_visit_count = counts.get(ticket.id, 0)
+
+    def _compute_cs_callback_count(self):
+        counts = self._cs_count_by_ticket("cs.callback")
+        for ticket in self:
+            ticket.cs_callback_count = counts.get(ticket.id, 0)
+
+    @api.depends("cs_escalation_ids.returned_date")
+    def _compute_cs_escalated(self):
+        for ticket in self:
+            ticket.cs_escalated = any(
+                not esc.returned_date for esc in ticket.cs_escalation_ids
+            )
+
+    @api.depends("user_id", "cs_escalation_ids.from_user_id")
+    def _compute_cs_representative_id(self):
+        for ticket in self:
+            first = ticket.cs_escalation_ids.sorted(lambda esc: (esc.date, esc.id))[:1]
+            ticket.cs_representative_id = first.from_user_id or ticket.user_id
+
+    @api.depends("cs_callback_ids.state", "cs_callback_ids.satisfaction")
+    def _compute_cs_satisfaction(self):
+        for ticket in self:
+            done = ticket.cs_callback_ids.filtered(
+                lambda cb: cb.state == "done" and cb.satisfaction
+            ).sorted(lambda cb: (cb.done_date, cb.id))
+            ticket.cs_satisfaction = done[-1:].satisfaction
+
+    # ---------------------------------------------------
+    # CRUD
+    # ---------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        closed = tickets.filtered("stage_id.closed")
+        closed._cs_check_can_close()
+        closed._cs_create_followup_callbacks()
+        return tickets
+
+    def write(self, vals):
+        closing = self.browse()
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                closing = self.filtered(lambda ticket: not ticket.stage_id.closed)
+                closing._cs_check_can_close()
+        res = super().write(vals)
+        closing._cs_create_followup_callbacks()
+        return res
+
+    # ---------------------------------------------------
+    # Business methods
+    # ---------------------------------------------------
+
+    def _cs_check_can_close(self):
+        """Refuse to close a key-customer complaint without an on-site visit."""
+        missing = self.sudo().filtered(
+            lambda ticket: (
+                ticket.cs_request_kind == "complaint"
+                and ticket.cs_key_customer
+                and not ticket.cs_visit_ids
+            )
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "A complaint from a key customer can only be closed after an "
+                    "on-site visit has been recorded. Record the visit first on: "
+                    "%(tickets)s",
+                    tickets=", ".join(missing.mapped("number")),
+                )
+            )
+
+    def _cs_get_callback_user(self):
+        """Supervisor who calls the customer back after this complaint."""
+        self.ensure_one()
+        supervisors = (
+            self.env.ref("cs_department.cs_department_group_supervisor")
+            .sudo()
+            .users.filtered(
+                lambda user: self.company_id in user.company_ids and not user.share
+            )
+        )
+        managers = self.env.ref("cs_department.cs_department_group_manager").users
+        leader = self.team_id.sudo().user_id
+        if leader in supervisors:
+            return leader
+        candidates = (
+            (self.team_id.sudo().user_ids & supervisors - managers)
+            or (supervisors - managers)
+            or supervisors
+        )
+        return candidates.sorted("id")[:1] or self.user_id
+
+    def _cs_create_followup_callbacks(self):
+        """Schedule the follow-up callback of each closed complaint (once)."""
+        complaints = self.sudo().filtered(
+            lambda ticket: (
+                ticket.cs_request_kind == "complaint"
+                and not ticket.cs_callback_ids.filtered(
+                    lambda cb: (
+                        cb.reason == "complaint_followup" and cb.state != "cancel"
+                    )
+                )
+            )
+        )
+        vals_list = []
+        for ticket in complaints:
+            delay = ticket.company_id.cs_callback_delay_days
+            vals_list.append(
+                {
+                    "partner_id": (
+                        ticket.commercial_partner_id or ticket.partner_id
+                    ).id,
+                    "ticket_id": ticket.id,
+                    "reason": "complaint_followup",
+                    "scheduled_date": fields.Date.context_today(ticket)
+                    + timedelta(days=delay),
+                    "user_id": ticket._cs_get_callback_user().id,
+                    "company_id": ticket.company_id.id,
+                }
+            )
+        vals_list = [vals for vals in vals_list if vals["partner_id"]]
+        return self.env["cs.callback"].sudo().create(vals_list)
+
+    # ---------------------------------------------------
+    # Actions
+    # ---------------------------------------------------
+
+    def action_cs_escalate(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Escalate to Engineer"),
+            "type": "ir.actions.act_window",
+            "res_model": "cs.ticket.escalate.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_cs_return_to_representative(self):
+        self.cs_escalation_ids.filtered(
+            lambda esc: not esc.returned_date
+        ).action_return()
+
+    def _cs_open_related(self, model, name):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            f"cs_department.{model.replace('.', '_')}_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        action["name"] = name
+        return action
+
+    def action_cs_view_escalations(self):
+        return self._cs_open_related("cs.ticket.escalation", self.env._("Escalations"))
+
+    def action_cs_view_visits(self):
+        return self._cs_open_related("cs.ticket.visit", self.env._("On-site Visits"))
+
+    def action_cs_view_callbacks(self):
+        return self._cs_open_related("cs.callback", self.env._("Callbacks"))
+
+    # ---- business-change orders ----
+    def _compute_cs_change_order_count(self):
+        counts = self._cs_count_by_ticket("cs.change.order")
+        for ticket in self:
+            ticket.cs_change_order_count = counts.get(ticket.id, 0)
+
+    def action_cs_view_change_orders(self):
+        return self._cs_open_related("cs.change.order", self.env._("Change Orders"))

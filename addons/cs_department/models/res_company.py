@@ -1,0 +1,45 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    cs_callback_delay_days = fields.Integer(
+        string="Complaint Callback Delay (days)",
+        default=3,
+        help="Days after a complaint is closed when its follow-up callback is due.",
+    )
+    cs_satisfaction_threshold = fields.Integer(
+        string="Satisfaction Pass Threshold",
+        default=80,
+        help="A callback passes when its satisfaction score (0-100) reaches this "
+        "threshold.",
+    )
+    # ---- business-change orders ----
+    cs_change_order_expedited_hours = fields.Float(
+        string="Expedited Change Order Due Time (hours)",
+        default=4.0,
+        help="An expedited business change order is late when it is not activated "
+        "within this many hours of the request.",
+    )
+
+    _sql_constraints = [
+        (
+            "cs_callback_delay_days_positive",
+            "CHECK(cs_callback_delay_days >= 0)",
+            "The callback delay cannot be negative.",
+        ),
+        (
+            "cs_satisfaction_threshold_range",
+            "CHECK(cs_satisfaction_threshold BETWEEN 0 AND 100)",
+            "The satisfaction threshold must be between 0 and 100.",
+        ),
+        (
+            "cs_change_order_expedited_hours_positive",
+            "CHECK(cs_change_order_expedited_hours >= 0)",
+            "The due time of expedited change orders cannot be negative.",
+        ),
+    ]

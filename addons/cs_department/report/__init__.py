@@ -1,0 +1,7 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+# ---- front office: jobs, helpdesk, callbacks ----
+from . import cs_complaint_report
+from . import cs_satisfaction_report
+# ---- business-change orders and service lines ----

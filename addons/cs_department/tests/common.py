@@ -1,0 +1,94 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+GROUP = "cs_department.cs_department_group_%s"
+
+
+class CsDepartmentCommon(BaseCommon):
+    """Users of every CS role, a CS helpdesk team, customers and stages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        user_vals = {"tz": "Asia/Shanghai"}
+        cls.representative = new_test_user(
+            cls.env, login="cs_t_rep", groups=GROUP % "representative", **user_vals
+        )
+        cls.representative_other = new_test_user(
+            cls.env, login="cs_t_rep_other", groups=GROUP % "representative"
+        )
+        cls.supervisor = new_test_user(
+            cls.env, login="cs_t_sup", groups=GROUP % "supervisor", **user_vals
+        )
+        cls.manager = new_test_user(
+            cls.env, login="cs_t_mgr", groups=GROUP % "manager", **user_vals
+        )
+        cls.engineer = new_test_user(
+            cls.env, login="cs_t_eng", groups=GROUP % "engineer", **user_vals
+        )
+        cls.engineer_other = new_test_user(
+            cls.env, login="cs_t_eng_other", groups=GROUP % "engineer"
+        )
+        cls.finance = new_test_user(cls.env, login="cs_t_fin", groups=GROUP % "finance")
+        cls.employee = new_test_user(
+            cls.env, login="cs_t_emp", groups="base.group_user"
+        )
+        team_model = cls.env["helpdesk.ticket.team"]
+        cls.team = team_model.create(
+            {
+                "name": "CS Test Team",
+                "user_id": cls.supervisor.id,
+                "user_ids": [Command.set([cls.representative.id, cls.supervisor.id])],
+            }
+        )
+        cls.team_other = team_model.create(
+            {
+                "name": "CS Other Team",
+                "user_ids": [Command.set([cls.representative_other.id])],
+            }
+        )
+        partner_model = cls.env["res.partner"]
+        cls.customer = partner_model.create(
+            {"name": "CS Test Customer", "is_company": True}
+        )
+        cls.key_customer = partner_model.create(
+            {"name": "CS Key Customer", "is_company": True, "cs_key_customer": True}
+        )
+        cls.key_contact = partner_model.create(
+            {"name": "Key Contact", "parent_id": cls.key_customer.id}
+        )
+        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_progress = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+        )
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.category_complaint = cls.env.ref(
+            "cs_department.helpdesk_ticket_category_complaint"
+        )
+        cls.category_consultation = cls.env.ref(
+            "cs_department.helpdesk_ticket_category_consultation"
+        )
+        cls.company.write(
+            {"cs_callback_delay_days": 3, "cs_satisfaction_threshold": 80}
+        )
+
+    @classmethod
+    def _create_ticket(cls, kind="consultation", partner=None, user=None, team=None):
+        """Ticket of the test team, assigned to the representative by default."""
+        return cls.env["helpdesk.ticket"].create(
+            {
+                "name": f"Test {kind}",
+                "description": "Test request",
+                "team_id": (team or cls.team).id,
+                "user_id": (user or cls.representative).id,
+                "partner_id": (partner or cls.customer).id,
+                "cs_request_kind": kind,
+                "stage_id": cls.stage_progress.id,
+            }
+        )
