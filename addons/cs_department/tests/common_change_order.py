@@ -1,0 +1,122 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+GROUP = "base.group_user,cs_department.cs_department_group_%s"
+
+
+class CsChangeOrderCommon(TransactionCase):
+    """Users of every CS role, a customer with two lines and a ticket."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
+        cls.company = cls.env.company
+        cls.company.cs_change_order_expedited_hours = 4.0
+        cls.rep = new_test_user(
+            cls.env,
+            login="cs_co_rep1",
+            name="Rep One",
+            email="rep1@example.com",
+            groups=GROUP % "representative",
+        )
+        cls.rep2 = new_test_user(
+            cls.env,
+            login="cs_co_rep2",
+            name="Rep Two",
+            email="rep2@example.com",
+            groups=GROUP % "representative",
+        )
+        cls.supervisor = new_test_user(
+            cls.env,
+            login="cs_co_sup",
+            name="Supervisor",
+            email="sup@example.com",
+            groups=GROUP % "supervisor",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="cs_co_mgr",
+            name="Manager",
+            email="mgr@example.com",
+            groups=GROUP % "manager",
+        )
+        cls.engineer = new_test_user(
+            cls.env,
+            login="cs_co_eng",
+            name="Engineer",
+            email="eng@example.com",
+            groups=GROUP % "engineer",
+        )
+        cls.employee = new_test_user(
+            cls.env, login="cs_co_emp", name="Employee", groups="base.group_user"
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Acme Trading", "email": "it@acme.example.com", "lang": "en_US"}
+        )
+        cls.ServiceLine = cls.env["cs.service.line"]
+        cls.ip_line = cls.ServiceLine.create(
+            {
+                "name": "010-6000-1001",
+                "partner_id": cls.customer.id,
+                "service_type": "ip",
+            }
+        )
+        cls.ld_line = cls.ServiceLine.create(
+            {
+                "name": "010-6000-2002",
+                "partner_id": cls.customer.id,
+                "service_type": "long_distance",
+                "permission_level": "national",
+                "basic_data": "Old address",
+            }
+        )
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Please add a line",
+                "description": "<p>The customer wants a new IP line.</p>",
+                "partner_id": cls.customer.id,
+                "user_id": cls.rep.id,
+            }
+        )
+
+    @classmethod
+    def _create_order(cls, user=None, expedited=False, lines=None, **vals):
+        """Create a draft change order as ``user`` (the representative by default)."""
+        lines = lines or [
+            {
+                "change_type": "change_permission",
+                "service_line_id": cls.ld_line.id,
+                "new_permission_level": "international",
+            }
+        ]
+        return (
+            cls.env["cs.change.order"]
+            .with_user(user or cls.rep)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "expedited": expedited,
+                    "line_ids": [Command.create(line) for line in lines],
+                    **vals,
+                }
+            )
+        )
+
+    def _approved_order(self, expedited=False, **vals):
+        """An order taken through verification and every review up to approval."""
+        order = self._create_order(expedited=expedited, **vals)
+        order.action_verify()
+        order.with_user(self.rep2).validate_tier()
+        if expedited:
+            order.with_user(self.supervisor).validate_tier()
+        order.action_approve()
+        return order
+
+    @staticmethod
+    def _now():
+        return fields.Datetime.now()
