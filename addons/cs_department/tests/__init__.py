@@ -4,4 +4,9 @@
 from . import test_security_groups
 
 # ---- front office: jobs, helpdesk, callbacks ----
+from . import test_job_description
+from . import test_helpdesk_ticket
+from . import test_callback
 # ---- business-change orders and service lines ----
+from . import test_change_order
+from . import test_service_line

@@ -1,0 +1,8 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+# ---- front office: jobs, helpdesk, callbacks ----
+from . import cs_ticket_escalate_wizard
+
+# ---- business-change orders and service lines ----
+from . import cs_change_order_reason_wizard
