@@ -12,6 +12,7 @@ from . import helpdesk_ticket_category
 from . import cs_ticket_escalation
 from . import cs_ticket_visit
 from . import cs_callback
+
 # ---- business-change orders and service lines ----
 from . import cs_service_line
 from . import cs_change_order

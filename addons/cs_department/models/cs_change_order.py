@@ -15,16 +15,16 @@ FREE_FIELDS = ["user_id", "notification_channel", "note"]
 class CsChangeOrder(models.Model):
     _name = "cs.change.order"
     _description = "Business Change Order"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]  # noqa: RUF012
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "requested_date desc, id desc"
     _check_company_auto = True
-    _rec_names_search = ["name", "partner_id.name"]  # noqa: RUF012
+    _rec_names_search = ["name", "partner_id.name"]
 
     # base_tier_validation: reviews are requested once the order is verified
     # with the customer and must be complete before it can be approved.
     _tier_validation_manual_config = False
-    _state_from = ["verified"]  # noqa: RUF012
-    _state_to = ["approved", "in_progress", "activated", "notified", "done"]  # noqa: RUF012
+    _state_from = ["verified"]
+    _state_to = ["approved", "in_progress", "activated", "notified", "done"]
     _cancel_state = "cancel"
 
     name = fields.Char(

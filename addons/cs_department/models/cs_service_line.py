@@ -15,10 +15,10 @@ PERMISSION_LEVELS = [
 class CsServiceLine(models.Model):
     _name = "cs.service.line"
     _description = "Customer Service Line"
-    _inherit = ["mail.thread"]  # noqa: RUF012
+    _inherit = ["mail.thread"]
     _order = "partner_id, service_type, name"
     _check_company_auto = True
-    _rec_names_search = ["name", "partner_id.name"]  # noqa: RUF012
+    _rec_names_search = ["name", "partner_id.name"]
 
     name = fields.Char(
         string="Number",

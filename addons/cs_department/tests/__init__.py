@@ -7,6 +7,7 @@ from . import test_security_groups
 from . import test_job_description
 from . import test_helpdesk_ticket
 from . import test_callback
+
 # ---- business-change orders and service lines ----
 from . import test_change_order
 from . import test_service_line
