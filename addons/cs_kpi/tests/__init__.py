@@ -2,3 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_security_groups
+from . import test_campaign_flow
+from . import test_scoring_orm
+from . import test_access
+from . import test_query_count
+from . import test_reports
+from . import test_data

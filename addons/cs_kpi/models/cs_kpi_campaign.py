@@ -1,0 +1,411 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import scoring
+from .cs_kpi_template import PERIOD_TYPES
+
+PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
+
+
+class CsKpiCampaign(models.Model):
+    _name = "cs.kpi.campaign"
+    _description = "KPI Appraisal Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.kpi.campaign.generate"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    period_type = fields.Selection(
+        selection=PERIOD_TYPES, required=True, default="quarter", tracking=True
+    )
+    year = fields.Integer(required=True, default=lambda self: date.today().year)
+    period_number = fields.Integer(
+        string="Period",
+        required=True,
+        default=1,
+        help="Quarter 1-4 or half-year 1-2 of the year; ignored for a year.",
+    )
+    date_from = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_to = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_deadline = fields.Date(
+        string="Scoring deadline",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Due date of the managers' and evaluators' to-do activities.",
+    )
+    department_ids = fields.Many2many(
+        comodel_name="hr.department",
+        string="Departments",
+        help="Empty: every department (sub-departments included).",
+    )
+    job_ids = fields.Many2many(
+        comodel_name="hr.job", string="Jobs", help="Empty: every job."
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("open", "Scoring"),
+            ("review", "Review"),
+            ("done", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    sheet_ids = fields.One2many(
+        comodel_name="cs.kpi.sheet", inverse_name="campaign_id", string="Sheets"
+    )
+    sheet_count = fields.Integer(compute="_compute_sheet_count")
+    missing_employee_ids = fields.Many2many(
+        comodel_name="hr.employee",
+        relation="cs_kpi_campaign_missing_employee_rel",
+        string="Employees without template",
+        readonly=True,
+        help="Employees in scope whose job has no active template of this period "
+        "type; give their job a template and generate again.",
+    )
+    pass_rate = fields.Float(
+        string="Pass rate (%)",
+        readonly=True,
+        digits=(16, 2),
+        aggregator="avg",
+        help="Share of sheets whose total reaches the template's pass mark.",
+    )
+    average_score = fields.Float(readonly=True, digits=(16, 2), aggregator="avg")
+    forced_close = fields.Boolean(readonly=True, tracking=True)
+    force_reason = fields.Text(readonly=True, tracking=True)
+    note = fields.Html()
+
+    @api.depends("period_type", "year", "period_number")
+    def _compute_dates(self):
+        for campaign in self:
+            months = PERIOD_MONTHS.get(campaign.period_type, 3)
+            number = 1 if campaign.period_type == "year" else campaign.period_number
+            if not campaign.year or not 1 <= number <= 12 // months:
+                continue
+            start = date(campaign.year, 1, 1) + relativedelta(
+                months=months * (number - 1)
+            )
+            campaign.date_from = start
+            campaign.date_to = start + relativedelta(months=months, days=-1)
+            campaign.date_deadline = campaign.date_to + timedelta(days=15)
+
+    def _compute_sheet_count(self):
+        counts = dict(
+            self.env["cs.kpi.sheet"]._read_group(
+                [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+            )
+        )
+        for campaign in self:
+            campaign.sheet_count = counts.get(campaign, 0)
+
+    @api.constrains("period_type", "period_number", "date_from", "date_to")
+    def _check_period(self):
+        for campaign in self:
+            months = PERIOD_MONTHS[campaign.period_type]
+            if campaign.period_type != "year" and not (
+                1 <= campaign.period_number <= 12 // months
+            ):
+                raise ValidationError(
+                    self.env._("A quarter is numbered 1 to 4 and a half-year 1 to 2.")
+                )
+            if campaign.date_from > campaign.date_to:
+                raise ValidationError(
+                    self.env._("The campaign cannot end before it starts.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(campaign.state not in ("draft", "cancel") for campaign in self):
+            raise UserError(
+                self.env._("Only draft or cancelled campaigns can be deleted.")
+            )
+
+    def _check_state(self, allowed, action):
+        for campaign in self:
+            if campaign.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Campaign %(name)s is %(state)s: you cannot %(action)s it.",
+                        name=campaign.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[campaign.state],
+                        action=action,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_generate_sheets(self):
+        """Create the missing sheets; existing sheets are never touched."""
+        self._check_state(("draft", "open"), self.env._("generate sheets for"))
+        for campaign in self:
+            campaign._generate_sheets()
+        return True
+
+    def action_open(self):
+        self._check_state(("draft",), self.env._("open"))
+        for campaign in self:
+            if not campaign.sheet_ids:
+                raise UserError(
+                    self.env._(
+                        "Generate the sheets of campaign %(name)s before opening it.",
+                        name=campaign.name,
+                    )
+                )
+        self.write({"state": "open"})
+        self.sheet_ids.write({"state": "open"})
+        self._schedule_activities()
+        return True
+
+    def action_compute(self):
+        """Measure the computed KPIs and aggregate the evaluations."""
+        self._check_state(("open", "review"), self.env._("compute"))
+        lines = self.env["cs.kpi.sheet.line"].search(
+            [
+                ("campaign_id", "in", self.ids),
+                ("measure_type", "in", ("computed", "evaluation")),
+            ]
+        )
+        lines._measure()
+        lines._aggregate_evaluations()
+        self._update_statistics()
+        return True
+
+    def action_review(self):
+        self._check_state(("open",), self.env._("move to review"))
+        self.action_compute()
+        self.write({"state": "review"})
+        self.sheet_ids.write({"state": "review"})
+        return True
+
+    def action_close(self):
+        """Close the campaign: refused while manual lines are unscored."""
+        return self._close()
+
+    def _close(self, force_reason=None):
+        self._check_state(("open", "review"), self.env._("close"))
+        self.action_compute()
+        unscored = self._unscored_summary()
+        if unscored and not force_reason:
+            raise UserError(
+                self.env._(
+                    "%(lines)s KPI lines and %(items)s ability/attitude items are not "
+                    "scored yet (first sheets: %(sheets)s). Score them, or let HR "
+                    "force the closing with a reason; unscored items then count 0.",
+                    lines=unscored["lines"],
+                    items=unscored["items"],
+                    sheets=", ".join(unscored["sheets"]),
+                )
+            )
+        self._compute_ranks()
+        self._update_statistics()
+        sheets = self.sheet_ids.with_context(cs_kpi_closing=True)
+        sheets.write({"state": "done"})
+        sheets.activity_unlink(["mail.mail_activity_data_todo"])
+        sheets.evaluation_ids.activity_unlink(["mail.mail_activity_data_todo"])
+        vals = {"state": "done"}
+        if unscored:
+            vals.update(forced_close=True, force_reason=force_reason)
+        self.write(vals)
+        return True
+
+    def action_publish(self):
+        self._check_state(("review", "done"), self.env._("publish"))
+        self.sheet_ids.write({"published": True})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "open", "review"), self.env._("cancel"))
+        self.write({"state": "cancel"})
+        self.sheet_ids.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self._check_state(("cancel",), self.env._("reset to draft"))
+        self.write({"state": "draft"})
+        self.sheet_ids.write({"state": "draft"})
+        return True
+
+    def action_view_sheets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_kpi.cs_kpi_sheet_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"default_campaign_id": self.id}
+        return action
+
+    def action_open_force_close(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Force the closing"),
+            "res_model": "cs.kpi.campaign.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_campaign_id": self.id},
+        }
+
+    def action_export_xlsx(self):
+        return self.env.ref("cs_kpi.cs_kpi_campaign_xlsx_report").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Set-based helpers
+    # ------------------------------------------------------------------
+    def _unscored_summary(self):
+        Line = self.env["cs.kpi.sheet.line"]
+        domain = [
+            ("campaign_id", "in", self.ids),
+            ("is_measured", "=", False),
+            ("measure_type", "in", ("manual", "evaluation")),
+        ]
+        Item = self.env["cs.kpi.sheet.competency"]
+        item_domain = [("campaign_id", "in", self.ids), ("is_rated", "=", False)]
+        line_count = Line.search_count(domain)
+        item_count = Item.search_count(item_domain)
+        if not line_count and not item_count:
+            return {}
+        sheets = (
+            Line.search(domain, limit=5).sheet_id
+            | Item.search(item_domain, limit=5).sheet_id
+        )[:5]
+        return {
+            "lines": line_count,
+            "items": item_count,
+            "sheets": [sheet.employee_id.name for sheet in sheets],
+        }
+
+    def _compute_ranks(self):
+        """Rank inside department and job: one read, ranks sorted in Python."""
+        rows = self.env["cs.kpi.sheet"].search_read(
+            [("campaign_id", "in", self.ids)],
+            ["campaign_id", "department_id", "job_id", "total_score"],
+        )
+        by_department, by_job = {}, {}
+        for row in rows:
+            campaign = row["campaign_id"][0]
+            department = row["department_id"] and row["department_id"][0]
+            job = row["job_id"] and row["job_id"][0]
+            by_department.setdefault((campaign, department), {})[row["id"]] = row[
+                "total_score"
+            ]
+            by_job.setdefault((campaign, job), {})[row["id"]] = row["total_score"]
+        ranks, job_ranks = {}, {}
+        for scores in by_department.values():
+            ranks.update(scoring.rank(scores))
+        for scores in by_job.values():
+            job_ranks.update(scoring.rank(scores))
+        Sheet = self.env["cs.kpi.sheet"].sudo().with_context(cs_kpi_closing=True)
+        # per-record writes stay in the cache and are flushed as one UPDATE
+        for sheet in Sheet.browse(list(ranks)):
+            sheet.write({"rank": ranks[sheet.id], "rank_job": job_ranks[sheet.id]})
+
+    def _update_statistics(self):
+        groups = self.env["cs.kpi.sheet"]._read_group(
+            [("campaign_id", "in", self.ids), ("state", "!=", "cancel")],
+            ["campaign_id", "passed"],
+            ["__count", "total_score:sum"],
+        )
+        stats = {}
+        for campaign, passed, count, total in groups:
+            all_count, ok_count, score_sum = stats.get(campaign.id, (0, 0, 0.0))
+            stats[campaign.id] = (
+                all_count + count,
+                ok_count + (count if passed else 0),
+                score_sum + total,
+            )
+        for campaign in self:
+            count, ok_count, score_sum = stats.get(campaign.id, (0, 0, 0.0))
+            campaign.write(
+                {
+                    "pass_rate": scoring.round_half_up(ok_count * 100.0 / count)
+                    if count
+                    else 0.0,
+                    "average_score": scoring.round_half_up(score_sum / count)
+                    if count
+                    else 0.0,
+                }
+            )
+
+    def _schedule_activities(self):
+        """One to-do per sheet for its manager and per evaluation for its evaluator."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_ids = self.env["ir.model"]
+        sheet_model = model_ids._get_id("cs.kpi.sheet")
+        evaluation_model = model_ids._get_id("cs.kpi.evaluation")
+        vals_list = []
+        for campaign in self:
+            for sheet in campaign.sheet_ids:
+                manager = sheet.manager_id.user_id
+                if not manager or not manager.has_group("cs_kpi.cs_kpi_group_manager"):
+                    manager = campaign.user_id or self.env.user
+                vals_list.append(
+                    {
+                        "automated": True,
+                        "res_model_id": sheet_model,
+                        "res_id": sheet.id,
+                        "activity_type_id": todo.id,
+                        "summary": self.env._(
+                            "Score the appraisal of %(name)s",
+                            name=sheet.employee_id.name,
+                        ),
+                        "user_id": manager.id,
+                        "date_deadline": campaign.date_deadline or campaign.date_to,
+                    }
+                )
+            evaluations = self.env["cs.kpi.evaluation"].search(
+                [("campaign_id", "=", campaign.id), ("state", "=", "pending")]
+            )
+            for evaluation in evaluations:
+                vals_list.append(
+                    {
+                        "automated": True,
+                        "res_model_id": evaluation_model,
+                        "res_id": evaluation.id,
+                        "activity_type_id": todo.id,
+                        "summary": self.env._(
+                            "Evaluate %(indicator)s of %(name)s",
+                            indicator=evaluation.indicator_id.name,
+                            name=evaluation.employee_id.name,
+                        ),
+                        "user_id": evaluation.evaluator_id.id,
+                        "date_deadline": campaign.date_deadline or campaign.date_to,
+                    }
+                )
+        return self.env["mail.activity"].sudo().create(vals_list)

@@ -1,0 +1,30 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+COMPETENCY_KINDS = [
+    ("core", "Core"),
+    ("reference", "Reference"),
+    ("attitude", "Attitude"),
+]
+
+
+class CsKpiCompetency(models.Model):
+    _name = "cs.kpi.competency"
+    _description = "Ability or Attitude Item"
+    _order = "kind, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    kind = fields.Selection(
+        selection=COMPETENCY_KINDS,
+        required=True,
+        default="core",
+        help="Default section of the item; a template can place it elsewhere.",
+    )
+    description = fields.Text(translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", default=lambda self: self.env.company
+    )

@@ -1,0 +1,103 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+EVALUATOR_FIELDS = {"score", "comment", "state", "date_done"}
+
+
+class CsKpiEvaluation(models.Model):
+    _name = "cs.kpi.evaluation"
+    _description = "KPI Evaluation by Another Person"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "state, campaign_id desc, id"
+
+    line_id = fields.Many2one(
+        comodel_name="cs.kpi.sheet.line",
+        string="Sheet line",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sheet_id = fields.Many2one(related="line_id.sheet_id", store=True, index=True)
+    campaign_id = fields.Many2one(related="line_id.campaign_id", store=True)
+    employee_id = fields.Many2one(
+        related="line_id.employee_id", store=True, string="Appraised employee"
+    )
+    indicator_id = fields.Many2one(related="line_id.indicator_id", store=True)
+    company_id = fields.Many2one(related="line_id.company_id", store=True)
+    evaluator_id = fields.Many2one(
+        comodel_name="res.users", required=True, index=True, tracking=True
+    )
+    evaluator_department = fields.Char(
+        help="Department or role the evaluator speaks for (e.g. Sales, General "
+        "Manager)."
+    )
+    state = fields.Selection(
+        selection=[("pending", "To evaluate"), ("done", "Submitted")],
+        default="pending",
+        required=True,
+        tracking=True,
+    )
+    score = fields.Float(digits=(16, 2), aggregator="avg", tracking=True)
+    comment = fields.Text()
+    date_done = fields.Datetime(string="Submitted on", readonly=True)
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score >= 0 AND score <= 100)",
+            "An evaluation score must be between 0 and 100.",
+        ),
+    ]
+
+    @api.depends("indicator_id.name", "employee_id.name")
+    def _compute_display_name(self):
+        for evaluation in self:
+            evaluation.display_name = (
+                f"{evaluation.indicator_id.name} - {evaluation.employee_id.name}"
+            )
+
+    @api.constrains("score")
+    def _check_score(self):
+        for evaluation in self:
+            if not 0 <= evaluation.score <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "An evaluation score must be between 0 and 100 (%(score)s "
+                        "given).",
+                        score=evaluation.score,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        evaluations = super().create(vals_list)
+        evaluations.line_id.sheet_id._check_not_locked()
+        evaluations.filtered(
+            lambda e: e.state == "done"
+        ).line_id._aggregate_evaluations()
+        return evaluations
+
+    def write(self, vals):
+        self.line_id.sheet_id._check_not_locked()
+        is_hr = self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
+        if not is_hr and set(vals) - EVALUATOR_FIELDS:
+            raise AccessError(
+                self.env._("Evaluators can only change their score and comment.")
+            )
+        result = super().write(vals)
+        if {"score", "state"} & set(vals):
+            self.line_id._aggregate_evaluations()
+        return result
+
+    def action_submit(self):
+        for evaluation in self:
+            if evaluation.state == "done":
+                raise UserError(self.env._("This evaluation is already submitted."))
+        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_reset(self):
+        self.write({"state": "pending", "date_done": False})

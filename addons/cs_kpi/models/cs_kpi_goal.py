@@ -1,0 +1,98 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .cs_kpi_template import PERIOD_TYPES
+
+
+class CsKpiGoal(models.Model):
+    _name = "cs.kpi.goal"
+    _description = "Job or Employee Goal (MBO)"
+    _inherit = ["mail.thread"]
+    _order = "job_id, employee_id, sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", default=lambda self: self.env.company
+    )
+    job_id = fields.Many2one(comodel_name="hr.job", tracking=True, index=True)
+    employee_id = fields.Many2one(
+        comodel_name="hr.employee", tracking=True, index=True, check_company=True
+    )
+    indicator_id = fields.Many2one(
+        comodel_name="cs.kpi.indicator",
+        help="Indicator this goal supports (optional).",
+    )
+    target_text = fields.Char(
+        string="Target (as stated)",
+        translate=True,
+        help="The target in words, e.g. 'annual pass rate 85%'.",
+    )
+    measure = fields.Selection(
+        selection=[("number", "Numeric"), ("judgement", "Judgement (pass/fail)")],
+        default="number",
+        required=True,
+    )
+    target = fields.Float(aggregator=None, tracking=True)
+    actual = fields.Float(aggregator=None, tracking=True)
+    higher_is_better = fields.Boolean(default=True)
+    period_type = fields.Selection(selection=PERIOD_TYPES, default="year")
+    date_from = fields.Date()
+    date_to = fields.Date()
+    is_assessed = fields.Boolean(
+        string="Assessed",
+        tracking=True,
+        help="Set when the actual is entered (numeric goals) or the goal is judged.",
+    )
+    passed = fields.Boolean(
+        compute="_compute_passed",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Computed for numeric goals once assessed; set by hand for judged goals.",
+    )
+    note = fields.Text()
+
+    @api.depends("measure", "target", "actual", "is_assessed", "higher_is_better")
+    def _compute_passed(self):
+        for goal in self:
+            if goal.measure != "number":
+                continue
+            if not goal.is_assessed:
+                goal.passed = False
+            elif goal.higher_is_better:
+                goal.passed = goal.actual >= goal.target
+            else:
+                goal.passed = goal.actual <= goal.target
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for goal in self:
+            if goal.date_from and goal.date_to and goal.date_from > goal.date_to:
+                raise ValidationError(self.env._("A goal cannot end before it starts."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "actual" in vals and "is_assessed" not in vals:
+                vals["is_assessed"] = vals.get("measure", "number") == "number"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "actual" in vals and "is_assessed" not in vals:
+            vals = dict(vals, is_assessed=True)
+        return super().write(vals)
+
+    def action_assess(self, passed=True):
+        self.write({"is_assessed": True, "passed": passed})
+
+    def action_assess_failed(self):
+        self.action_assess(passed=False)
+
+    def action_reset(self):
+        self.write({"is_assessed": False, "passed": False, "actual": 0.0})

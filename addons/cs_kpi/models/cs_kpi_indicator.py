@@ -1,0 +1,198 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SCORING_FIELDS = (
+    "measure_type",
+    "source",
+    "scoring_method",
+    "higher_is_better",
+    "aggregation",
+)
+
+
+class CsKpiIndicator(models.Model):
+    _name = "cs.kpi.indicator"
+    _description = "KPI Indicator"
+    _inherit = ["mail.thread"]
+    _order = "category, sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", default=lambda self: self.env.company
+    )
+    category = fields.Selection(
+        selection=[
+            ("customer", "Customer"),
+            ("internal", "Internal management"),
+            ("learning", "Learning and innovation"),
+        ],
+        required=True,
+        default="customer",
+        tracking=True,
+    )
+    scoring_standard = fields.Text(
+        translate=True, help="How the score is given, in words (评分标准)."
+    )
+    assessment_method = fields.Text(
+        translate=True,
+        help="Who measures or rates the indicator and from which data (考核方法).",
+    )
+    measure_type = fields.Selection(
+        selection=[
+            ("manual", "Manual: entered by the manager"),
+            ("computed", "Computed from a data source"),
+            ("evaluation", "Evaluations by other people"),
+        ],
+        required=True,
+        default="manual",
+        tracking=True,
+    )
+    source = fields.Selection(
+        selection=[
+            ("manual", "None (manual entry)"),
+            ("goal_pass_rate", "Pass rate of the employee's goals (%)"),
+        ],
+        required=True,
+        default="manual",
+        tracking=True,
+        help="Where a computed indicator takes its actual value. Other modules add "
+        "sources together with a batch method _measure_source_<source> on "
+        "cs.kpi.sheet.line.",
+    )
+    scoring_method = fields.Selection(
+        selection=[
+            ("direct", "Direct: score entered 0-100"),
+            ("target_ratio", "Ratio of actual to target"),
+            ("linear", "Linear between floor and target"),
+            ("bands", "Bands of thresholds"),
+            ("pass_fail", "Pass / fail against the target"),
+        ],
+        required=True,
+        default="direct",
+        tracking=True,
+    )
+    target = fields.Float(tracking=True, aggregator=None)
+    floor = fields.Float(
+        aggregator=None,
+        help="Linear method: value scoring 0 (on the worse side of the target).",
+    )
+    cap = fields.Float(
+        default=100.0,
+        aggregator=None,
+        help="Ratio method: highest score (100; above 100 rewards over-achievement).",
+    )
+    higher_is_better = fields.Boolean(default=True, tracking=True)
+    aggregation = fields.Selection(
+        selection=[
+            ("mean", "Mean"),
+            ("median", "Median"),
+            ("min", "Minimum"),
+            ("max", "Maximum"),
+        ],
+        default="mean",
+        required=True,
+        help="How the evaluations of several people are combined into one value.",
+    )
+    band_ids = fields.One2many(
+        comodel_name="cs.kpi.indicator.band", inverse_name="indicator_id"
+    )
+    description = fields.Html(translate=True)
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The code of an indicator must be unique per company.",
+        ),
+    ]
+
+    @api.constrains("measure_type", "source")
+    def _check_source(self):
+        for indicator in self:
+            if (indicator.measure_type == "computed") != (indicator.source != "manual"):
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(name)s: a computed indicator needs a data source, "
+                        "and only a computed indicator can have one.",
+                        name=indicator.name,
+                    )
+                )
+
+    @api.constrains("scoring_method", "band_ids", "floor", "target")
+    def _check_method_parameters(self):
+        for indicator in self:
+            if indicator.scoring_method == "bands" and not indicator.band_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Indicator %(name)s scores by bands: add at least one band.",
+                        name=indicator.name,
+                    )
+                )
+
+    @api.onchange("measure_type")
+    def _onchange_measure_type(self):
+        if self.measure_type != "computed":
+            self.source = "manual"
+
+    def write(self, vals):
+        if any(name in vals for name in SCORING_FIELDS):
+            used = self.env["cs.kpi.sheet.line"].search_count(
+                [("indicator_id", "in", self.ids), ("sheet_id.state", "=", "done")],
+                limit=1,
+            )
+            if used:
+                raise UserError(
+                    self.env._(
+                        "This indicator is used by closed appraisal sheets: its "
+                        "measure and scoring method can no longer change. Archive "
+                        "it and create a new indicator instead."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        lines = self.env["cs.kpi.sheet.line"].sudo()
+        used = lines._read_group(
+            [("indicator_id", "in", self.ids)], ["indicator_id"], ["__count"]
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "Indicator %(name)s is used by %(count)s appraisal sheet lines "
+                    "and cannot be deleted; archive it instead.",
+                    name=used[0][0].name,
+                    count=used[0][1],
+                )
+            )
+
+
+class CsKpiIndicatorBand(models.Model):
+    _name = "cs.kpi.indicator.band"
+    _description = "KPI Indicator Scoring Band"
+    _order = "indicator_id, threshold desc"
+
+    indicator_id = fields.Many2one(
+        comodel_name="cs.kpi.indicator", required=True, ondelete="cascade"
+    )
+    threshold = fields.Float(
+        required=True,
+        help="Actual value from which (higher is better) or up to which (lower is "
+        "better) the band applies.",
+    )
+    score = fields.Float(required=True)
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score >= 0 AND score <= 100)",
+            "The score of a band must be between 0 and 100.",
+        ),
+    ]

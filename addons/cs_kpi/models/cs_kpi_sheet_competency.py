@@ -1,0 +1,59 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .cs_kpi_competency import COMPETENCY_KINDS
+
+
+class CsKpiSheetCompetency(models.Model):
+    _name = "cs.kpi.sheet.competency"
+    _description = "KPI Appraisal Ability or Attitude Rating"
+    _order = "sheet_id, kind, sequence, id"
+
+    sheet_id = fields.Many2one(
+        comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True
+    )
+    campaign_id = fields.Many2one(related="sheet_id.campaign_id", store=True)
+    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
+    company_id = fields.Many2one(related="sheet_id.company_id", store=True)
+    state = fields.Selection(related="sheet_id.state")
+    sequence = fields.Integer(default=10)
+    competency_id = fields.Many2one(
+        comodel_name="cs.kpi.competency", required=True, ondelete="restrict"
+    )
+    kind = fields.Selection(selection=COMPETENCY_KINDS, required=True)
+    rating = fields.Integer(aggregator="avg")
+    is_rated = fields.Boolean(string="Rated")
+    comment = fields.Char()
+
+    @api.constrains("rating", "is_rated")
+    def _check_rating(self):
+        for line in self.filtered("is_rated"):
+            sheet = line.sheet_id
+            if not sheet.scale_min <= line.rating <= sheet.scale_max:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s: the rating %(rating)s is outside the scale "
+                        "%(low)s-%(high)s.",
+                        item=line.competency_id.name,
+                        rating=line.rating,
+                        low=sheet.scale_min,
+                        high=sheet.scale_max,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("rating") and "is_rated" not in vals:
+                vals["is_rated"] = True
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("cs_kpi_closing"):
+            self.sheet_id._check_not_locked()
+        if "rating" in vals and "is_rated" not in vals:
+            vals = dict(vals, is_rated=vals["rating"] is not False)
+        return super().write(vals)

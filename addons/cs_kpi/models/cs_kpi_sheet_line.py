@@ -1,0 +1,238 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import scoring
+
+
+class CsKpiSheetLine(models.Model):
+    _name = "cs.kpi.sheet.line"
+    _description = "KPI Appraisal Sheet Line"
+    _order = "sheet_id, sequence, id"
+
+    sheet_id = fields.Many2one(
+        comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True
+    )
+    campaign_id = fields.Many2one(
+        related="sheet_id.campaign_id", store=True, index=True
+    )
+    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
+    department_id = fields.Many2one(related="sheet_id.department_id")
+    company_id = fields.Many2one(related="sheet_id.company_id", store=True)
+    state = fields.Selection(related="sheet_id.state")
+    sequence = fields.Integer(default=10)
+    indicator_id = fields.Many2one(
+        comodel_name="cs.kpi.indicator", required=True, ondelete="restrict"
+    )
+    category = fields.Selection(related="indicator_id.category", store=True)
+    measure_type = fields.Selection(related="indicator_id.measure_type", store=True)
+    source = fields.Selection(related="indicator_id.source", store=True)
+    scoring_method = fields.Selection(related="indicator_id.scoring_method", store=True)
+    higher_is_better = fields.Boolean(related="indicator_id.higher_is_better")
+    assessment_method = fields.Text(related="indicator_id.assessment_method")
+    weight = fields.Float(string="Weight (%)", readonly=True, aggregator=None)
+    target = fields.Float(aggregator=None)
+    floor = fields.Float(aggregator=None)
+    actual = fields.Float(
+        aggregator="avg",
+        help="Measured or entered value; with the direct method it is the score "
+        "itself (0-100); for evaluations, the aggregate of the evaluators' scores.",
+    )
+    is_measured = fields.Boolean(
+        string="Scored",
+        help="Set once an actual value was entered, measured or aggregated.",
+    )
+    score = fields.Float(
+        compute="_compute_score",
+        store=True,
+        digits=(16, 2),
+        aggregator="avg",
+        help="Score 0-100 given by the scoring method to the actual value.",
+    )
+    weighted_score = fields.Float(
+        compute="_compute_score",
+        store=True,
+        digits=(16, 2),
+        help="Score x weight / 100.",
+    )
+    evaluation_ids = fields.One2many(
+        comodel_name="cs.kpi.evaluation", inverse_name="line_id"
+    )
+    note = fields.Char(string="Comment")
+
+    @api.depends(
+        "actual",
+        "is_measured",
+        "target",
+        "floor",
+        "weight",
+        "scoring_method",
+        "higher_is_better",
+    )
+    def _compute_score(self):
+        for line in self:
+            score = 0.0
+            if line.is_measured:
+                try:
+                    score = line._score_of(line.actual)
+                except ValueError:
+                    score = 0.0  # refused by _check_actual with a clear message
+            line.score = score
+            line.weighted_score = scoring.weighted_score(score, line.weight)
+
+    def _score_of(self, actual):
+        self.ensure_one()
+        indicator = self.indicator_id
+        return scoring.compute_score(
+            self.scoring_method,
+            actual,
+            target=self.target,
+            higher_is_better=self.higher_is_better,
+            floor=self.floor,
+            cap=indicator.cap,
+            bands=[(band.threshold, band.score) for band in indicator.band_ids],
+        )
+
+    @api.constrains("actual", "is_measured", "target", "floor")
+    def _check_actual(self):
+        for line in self.filtered("is_measured"):
+            try:
+                line._score_of(line.actual)
+            except ValueError:
+                if line.scoring_method == "direct":
+                    message = self.env._(
+                        "%(indicator)s: a score must be between 0 and 100 "
+                        "(%(value)s given).",
+                        indicator=line.indicator_id.name,
+                        value=line.actual,
+                    )
+                else:
+                    message = self.env._(
+                        "%(indicator)s: the value %(value)s cannot be scored with "
+                        "this target and floor.",
+                        indicator=line.indicator_id.name,
+                        value=line.actual,
+                    )
+                raise ValidationError(message) from None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("actual") is not None and "is_measured" not in vals:
+                vals["is_measured"] = True
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("cs_kpi_closing"):
+            self.sheet_id._check_not_locked()
+        if "actual" in vals and "is_measured" not in vals:
+            vals = dict(vals, is_measured=vals["actual"] is not False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Measurement: data-source hook and evaluations
+    # ------------------------------------------------------------------
+    def _measure(self):
+        """Measure the computed lines of ``self``, one batch call per source.
+
+        Each source ``<src>`` of ``cs.kpi.indicator.source`` has a method
+        ``_measure_source_<src>`` called on all lines of that source at once; it
+        returns ``{line_id: actual}`` (``None`` when nothing can be measured) and
+        must use a constant number of queries, whatever the number of lines.
+        """
+        lines = self.filtered(
+            lambda line: line.measure_type == "computed" and line.source != "manual"
+        )
+        values = {}
+        for source in set(lines.mapped("source")):
+            method = getattr(self, f"_measure_source_{source}", None)
+            if method is None:
+                raise UserError(
+                    self.env._(
+                        "No measurement is implemented for the data source %(source)s.",
+                        source=source,
+                    )
+                )
+            batch = lines.filtered(lambda line, src=source: line.source == src)
+            values.update(getattr(batch, f"_measure_source_{source}")())
+        self._set_actuals(values)
+        return values
+
+    def _set_actuals(self, values):
+        """Write measured values; the ORM flushes them as one UPDATE per column set."""
+        lines = self.browse(list(values)).sudo()
+        for line in lines:
+            value = values[line.id]
+            if value is None:
+                line.write({"actual": 0.0, "is_measured": False})
+            else:
+                line.write(
+                    {"actual": scoring.round_half_up(value), "is_measured": True}
+                )
+
+    def _measure_source_goal_pass_rate(self):
+        """Pass rate (%) of the assessed goals of each line's employee.
+
+        The employee's own goals of the campaign period count; an employee
+        without goals of his own is measured on his job's goals. One
+        ``_read_group`` per campaign.
+        """
+        result = {}
+        Goal = self.env["cs.kpi.goal"].sudo()
+        for campaign in self.campaign_id:
+            lines = self.filtered(lambda line, c=campaign: line.campaign_id == c)
+            employees = lines.employee_id
+            jobs = lines.sheet_id.job_id
+            domain = [
+                ("is_assessed", "=", True),
+                "|",
+                ("employee_id", "in", employees.ids),
+                "&",
+                ("employee_id", "=", False),
+                ("job_id", "in", jobs.ids),
+                "|",
+                ("date_from", "=", False),
+                ("date_from", "<=", campaign.date_to),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", campaign.date_from),
+            ]
+            counts = {}
+            for employee, job, passed, count in Goal._read_group(
+                domain, ["employee_id", "job_id", "passed"], ["__count"]
+            ):
+                key = ("employee", employee.id) if employee else ("job", job.id)
+                total, ok = counts.get(key, (0, 0))
+                counts[key] = (total + count, ok + (count if passed else 0))
+            for line in lines:
+                total, ok = counts.get(("employee", line.employee_id.id)) or counts.get(
+                    ("job", line.sheet_id.job_id.id), (0, 0)
+                )
+                result[line.id] = ok * 100.0 / total if total else None
+        return result
+
+    def _aggregate_evaluations(self):
+        """Set each evaluation line's actual from its submitted evaluations."""
+        lines = self.filtered(lambda line: line.measure_type == "evaluation")
+        if not lines:
+            return
+        groups = (
+            self.env["cs.kpi.evaluation"]
+            .sudo()
+            ._read_group(
+                [("line_id", "in", lines.ids), ("state", "=", "done")],
+                ["line_id"],
+                ["score:array_agg"],
+            )
+        )
+        scores = {line.id: values for line, values in groups}
+        lines._set_actuals(
+            {
+                line.id: scoring.aggregate(
+                    scores.get(line.id, []), line.indicator_id.aggregation
+                )
+                for line in lines
+            }
+        )

@@ -1,0 +1,70 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestShippedData(TransactionCase):
+    """The manual's templates, forms, goals and defaults are installed."""
+
+    def _template(self, name):
+        return self.env.ref(f"cs_kpi.cs_kpi_template_{name}")
+
+    def test_quarter_templates_weights(self):
+        """Manager 50/20/10/10/10, supervisor 40/20/10/10/10/10, default rep 100."""
+        manager = self._template("manager_quarter")
+        self.assertEqual(manager.line_ids.mapped("weight"), [50, 20, 10, 10, 10])
+        supervisor = self._template("supervisor_quarter")
+        self.assertEqual(supervisor.line_ids.mapped("weight"), [40, 20, 10, 10, 10, 10])
+        representative = self._template("representative_quarter")
+        self.assertEqual(representative.weight_total, 100)
+        self.assertIn("default", representative.name)
+        for template in manager | supervisor | representative:
+            self.assertTrue(
+                all(template.line_ids.indicator_id.mapped("assessment_method"))
+            )
+
+    def test_half_year_forms(self):
+        """Core/reference/attitude items exactly as the manual lists them."""
+        manager = self._template("manager_half_year")
+        supervisor = self._template("supervisor_half_year")
+        counts = {
+            kind: len(
+                manager.competency_line_ids.filtered(lambda c, k=kind: c.kind == k)
+            )
+            for kind in ("core", "reference", "attitude")
+        }
+        self.assertEqual(counts, {"core": 4, "reference": 8, "attitude": 9})
+        counts = {
+            kind: len(
+                supervisor.competency_line_ids.filtered(lambda c, k=kind: c.kind == k)
+            )
+            for kind in ("core", "reference", "attitude")
+        }
+        self.assertEqual(counts, {"core": 5, "reference": 3, "attitude": 5})
+        # accountability is reference for the manager, core for the supervisor
+        accountability = self.env.ref("cs_kpi.cs_kpi_competency_accountability")
+        self.assertEqual(
+            manager.competency_line_ids.filtered(
+                lambda c: c.competency_id == accountability
+            ).kind,
+            "reference",
+        )
+        self.assertEqual((manager.scale_min, manager.scale_max), (1, 5))
+        self.assertEqual(manager.competency_weight, 100)
+
+    def test_defaults_and_goals(self):
+        """Default grade bands A/B/C/D, pass mark 60 and the job goals exist."""
+        bands = self.env["cs.kpi.grade.band"].search([("template_id", "=", False)])
+        self.assertEqual(
+            sorted((b.min_score, b.name) for b in bands),
+            [(0, "D"), (70, "C"), (80, "B"), (90, "A")],
+        )
+        self.assertEqual(self._template("manager_quarter").pass_mark, 60)
+        goal = self.env.ref("cs_kpi.cs_kpi_goal_mgr_six_sigma")
+        self.assertEqual(goal.target, 3)
+        self.assertEqual(
+            self.env.ref("cs_kpi.cs_kpi_indicator_sup_mbo").source, "goal_pass_rate"
+        )
