@@ -55,6 +55,7 @@
         "views/helpdesk_ticket_views_change_order.xml",
         "views/res_config_settings_views_change_order.xml",
         # ---- appraisals: cs_kpi templates of the CS jobs ----
+        "data/cs_kpi_template_data.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -65,6 +66,7 @@
         "demo/cs_service_line_demo.xml",
         "demo/cs_change_order_demo.xml",
         # ---- appraisals: a finished demo campaign ----
+        "demo/cs_kpi_campaign_demo.xml",
     ],
     "application": True,
 }
