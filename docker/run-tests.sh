@@ -2,7 +2,7 @@
 # Install both addons with their tests in a throwaway database, then drop it.
 set -uo pipefail
 db="cs_test_$(date +%s)"
-conf=/etc/odoo/odoo.conf
+conf="${ODOO_RC:-/etc/odoo/odoo.conf}"
 args=(--db_host "$HOST" --db_port "${PORT:-5432}" --db_user "$USER" --db_password "$PASSWORD")
 wait-for-psql.py "${args[@]}" --timeout 60 || exit 1
 odoo -c "$conf" "${args[@]}" -d "$db" -i cs_kpi,cs_department --test-enable \

@@ -2,7 +2,7 @@
 # Start Odoo; on the first start create the database with both addons and demo data.
 set -euo pipefail
 db="${CS_DB_NAME:-cs_department}"
-conf=/etc/odoo/odoo.conf
+conf="${ODOO_RC:-/etc/odoo/odoo.conf}"
 wait-for-psql.py --db_host "$HOST" --db_port "${PORT:-5432}" --db_user "$USER" \
     --db_password "$PASSWORD" --timeout 60
 if ! psql "postgresql://$USER:$PASSWORD@$HOST:${PORT:-5432}/postgres" -tAc \
