@@ -43,6 +43,8 @@ def markdown_to_rst(markdown, depth):
     """Convert the small Markdown subset the fragments use to reStructuredText."""
     out = []
     in_code = False
+    levels = [len(m) for m in re.findall(r"^(#+)\s", markdown, flags=re.MULTILINE)]
+    shift = min(levels, default=1) - 1
     for line in markdown.splitlines():
         if line.startswith("```"):
             in_code = not in_code
@@ -53,7 +55,8 @@ def markdown_to_rst(markdown, depth):
             continue
         match = re.match(r"^(#+)\s+(.*)$", line)
         if match:
-            level = min(depth + len(match.group(1)) - 1, len(UNDERLINES) - 1)
+            level = len(match.group(1)) - shift - 1 + depth
+            level = min(level, len(UNDERLINES) - 1)
             out.append(heading(inline(match.group(2)), level))
             continue
         out.append(inline(line))
@@ -95,6 +98,22 @@ def render(addon):
     return "\n".join(parts).rstrip() + "\n"
 
 
+def rst_problems(text):
+    """Errors docutils finds in a generated README (what PyPI would refuse)."""
+    try:
+        import docutils.core
+        import docutils.utils
+    except ImportError:
+        return ["docutils is not installed: see tests/requirements.txt"]
+    try:
+        docutils.core.publish_doctree(
+            text, settings_overrides={"report_level": 5, "halt_level": 2}
+        )
+    except docutils.utils.SystemMessage as exc:
+        return [str(exc)]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
@@ -104,6 +123,8 @@ def main():
         target = ROOT / "addons" / addon / "README.rst"
         text = render(addon)
         current = target.read_text(encoding="utf-8") if target.exists() else None
+        if args.check:
+            stale += [f"{addon}/README.rst: {err}" for err in rst_problems(text)]
         if current == text:
             continue
         if args.check:

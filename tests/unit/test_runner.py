@@ -56,3 +56,11 @@ def test_markdown_to_rst():
     assert "Title\n-----" in rst
     assert "``x``" in rst
     assert "`docs <https://a.b>`_" in rst
+
+
+def test_markdown_to_rst_normalises_heading_levels():
+    """A fragment starting at ## still nests right under its section."""
+    readme = load("gen_addon_readme")
+    rst = readme.markdown_to_rst("## Sub\n\ntext\n", 1)
+    assert "Sub\n---" in rst
+    assert readme.rst_problems("Title\n=====\n\n" + rst) == []
