@@ -133,6 +133,19 @@ def test_rating_and_competency(scoring):
         scoring.competency_score([("core", 7)], equal, 1, 5)
 
 
+def test_unrated_items_count_zero(scoring):
+    """Unrated items passed as ``unrated`` count 0 in their section."""
+    equal = {"core": 1, "reference": 1, "attitude": 1}
+    # core (80 + 0) / 2 = 40, attitude 0 -> mean 20
+    assert (
+        scoring.competency_score(
+            [("core", 4)], equal, 1, 5, unrated=["core", "attitude"]
+        )
+        == 20.0
+    )
+    assert scoring.competency_score([], equal, 1, 5, unrated=["core"]) == 0.0
+
+
 def test_total_score(scoring):
     """The total combines KPI and competency scores with section weights."""
     assert scoring.total_score(90.31, None) == 90.31

@@ -88,7 +88,12 @@ class CsKpiCampaign(models.Model):
     sheet_ids = fields.One2many(
         comodel_name="cs.kpi.sheet", inverse_name="campaign_id", string="Sheets"
     )
-    sheet_count = fields.Integer(compute="_compute_sheet_count")
+    sheet_count = fields.Integer(
+        string="Number of sheets", compute="_compute_sheet_count"
+    )
+    unpublished_count = fields.Integer(
+        string="Unpublished sheets", compute="_compute_sheet_count"
+    )
     missing_employee_ids = fields.Many2many(
         comodel_name="hr.employee",
         relation="cs_kpi_campaign_missing_employee_rel",
@@ -124,13 +129,19 @@ class CsKpiCampaign(models.Model):
             campaign.date_deadline = campaign.date_to + timedelta(days=15)
 
     def _compute_sheet_count(self):
-        counts = dict(
-            self.env["cs.kpi.sheet"]._read_group(
-                [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+        counts = {}
+        for campaign, published, count in self.env["cs.kpi.sheet"]._read_group(
+            [("campaign_id", "in", self.ids)], ["campaign_id", "published"], ["__count"]
+        ):
+            total, unpublished = counts.get(campaign, (0, 0))
+            counts[campaign] = (
+                total + count,
+                unpublished + (0 if published else count),
             )
-        )
         for campaign in self:
-            campaign.sheet_count = counts.get(campaign, 0)
+            campaign.sheet_count, campaign.unpublished_count = counts.get(
+                campaign, (0, 0)
+            )
 
     @api.constrains("period_type", "period_number", "date_from", "date_to")
     def _check_period(self):
@@ -233,10 +244,11 @@ class CsKpiCampaign(models.Model):
                     sheets=", ".join(unscored["sheets"]),
                 )
             )
+        sheets = self.sheet_ids.with_context(cs_kpi_closing=True)
+        # closed first: unrated items then count 0 in the totals ranked below
+        sheets.write({"state": "done"})
         self._compute_ranks()
         self._update_statistics()
-        sheets = self.sheet_ids.with_context(cs_kpi_closing=True)
-        sheets.write({"state": "done"})
         sheets.activity_unlink(["mail.mail_activity_data_todo"])
         sheets.evaluation_ids.activity_unlink(["mail.mail_activity_data_todo"])
         vals = {"state": "done"}

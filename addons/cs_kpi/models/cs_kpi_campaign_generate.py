@@ -143,7 +143,8 @@ class CsKpiCampaignGenerate(models.AbstractModel):
         sheets = self.env["cs.kpi.sheet"].with_context(**QUIET_CREATE).create(vals_list)
         self.missing_employee_ids = [Command.set(missing)]
         if sheets:
-            self.message_post(
+            # a log, not a message: it must not depend on the user's email address
+            self._message_log(
                 body=self.env._(
                     "%(count)s appraisal sheets generated.", count=len(sheets)
                 )

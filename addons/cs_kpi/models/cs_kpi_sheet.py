@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import scoring
 
@@ -19,6 +19,12 @@ LOCK_EXEMPT_FIELDS = {
     "acknowledged",
     "acknowledge_comment",
     "acknowledge_date",
+    "message_main_attachment_id",
+}
+# What a manager changes on his team's sheets: the scores, through the lines.
+MANAGER_WRITABLE_FIELDS = {
+    "line_ids",
+    "competency_line_ids",
     "message_main_attachment_id",
 }
 
@@ -74,6 +80,7 @@ class CsKpiSheet(models.Model):
     scale_max = fields.Integer(default=5)
     pass_mark = fields.Float(default=60.0, aggregator=None)
     kpi_score = fields.Float(
+        string="KPI score",
         compute="_compute_scores",
         store=True,
         digits=(16, 2),
@@ -135,17 +142,26 @@ class CsKpiSheet(models.Model):
         "competency_line_ids.is_rated",
         "kpi_weight",
         "competency_weight",
+        "state",
     )
     def _compute_scores(self):
         for sheet in self:
             sheet.kpi_score = scoring.kpi_score(sheet.line_ids.mapped("weighted_score"))
             rated = sheet.competency_line_ids.filtered("is_rated")
+            # once closed (possibly forced), an unrated item counts 0 like a
+            # unscored KPI line; while scoring, the mean of the rated ones shows
+            unrated = (
+                (sheet.competency_line_ids - rated).mapped("kind")
+                if sheet.state == "done"
+                else []
+            )
             sheet.competency_score = (
                 scoring.competency_score(
                     [(line.kind, line.rating) for line in rated],
                     sheet._section_weights(),
                     sheet.scale_min,
                     sheet.scale_max,
+                    unrated=unrated,
                 )
                 or 0.0
             )
@@ -225,6 +241,15 @@ class CsKpiSheet(models.Model):
     def write(self, vals):
         if not self.env.context.get("cs_kpi_closing"):
             self._check_not_locked(vals)
+        is_hr = self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
+        if not is_hr and set(vals) - MANAGER_WRITABLE_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "Managers score the KPI lines and ability/attitude items of a "
+                    "sheet; its other fields (weights, pass mark, publication...) "
+                    "are kept by HR."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

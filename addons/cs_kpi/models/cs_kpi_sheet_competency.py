@@ -44,6 +44,12 @@ class CsKpiSheetCompetency(models.Model):
                     )
                 )
 
+    @api.onchange("rating")
+    def _onchange_rating(self):
+        """Count the rating as soon as it is typed, before saving."""
+        for line in self:
+            line.is_rated = bool(line.rating)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -117,6 +117,12 @@ class CsKpiSheetLine(models.Model):
                     )
                 raise ValidationError(message) from None
 
+    @api.onchange("actual")
+    def _onchange_actual(self):
+        """Show the score as soon as the value is typed, before saving."""
+        for line in self:
+            line.is_measured = True
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -49,7 +49,9 @@ class CsKpiTemplate(models.Model):
         copy=True,
     )
     weight_total = fields.Float(
-        compute="_compute_weight_total", help="Must be exactly 100 when active."
+        string="Total of KPI weights",
+        compute="_compute_weight_total",
+        help="Must be exactly 100 when active.",
     )
     kpi_weight = fields.Float(
         string="KPI section weight (%)",

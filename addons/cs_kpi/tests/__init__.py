@@ -8,3 +8,4 @@ from . import test_access
 from . import test_query_count
 from . import test_reports
 from . import test_data
+from . import test_sheet_editing

@@ -174,20 +174,23 @@ def rating_to_percent(rating, scale_min, scale_max):
     return rating / scale_max * 100.0
 
 
-def competency_score(ratings, section_weights, scale_min=1, scale_max=5):
+def competency_score(ratings, section_weights, scale_min=1, scale_max=5, unrated=()):
     """Ability-and-attitude score of a sheet in 0..100.
 
     ``ratings`` is an iterable of ``(section, rating)`` pairs; each section's
     score is the mean of its ratings as a percentage of the scale's top; the
     sections are combined with ``section_weights`` (a dict section -> relative
-    weight), normalised over the sections that have ratings. ``None`` when
-    nothing is rated.
+    weight), normalised over the sections that have ratings. ``unrated`` lists
+    the section of each item that counts 0 (unrated items of a closed sheet).
+    ``None`` when nothing is rated or counted.
     """
     by_section = {}
     for section, rating in ratings:
         by_section.setdefault(section, []).append(
             rating_to_percent(rating, scale_min, scale_max)
         )
+    for section in unrated:
+        by_section.setdefault(section, []).append(0.0)
     weights = {
         section: section_weights.get(section, 0.0) or 0.0 for section in by_section
     }

@@ -26,7 +26,7 @@ class CsKpiCampaignClose(models.TransientModel):
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason for forcing the closing."))
         self.campaign_id._close(force_reason=self.reason.strip())
-        self.campaign_id.message_post(
+        self.campaign_id._message_log(
             body=self.env._("Closing forced: %(reason)s", reason=self.reason.strip())
         )
         return {"type": "ir.actions.act_window_close"}
