@@ -52,78 +52,114 @@ class CsKpiCampaignXlsx(models.AbstractModel):
         used.add(name.lower())
         return name
 
+    def _formats(self, workbook):
+        header = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "job": workbook.add_format({"bold": True, "font_size": 12}),
+            "header": workbook.add_format(dict(header, valign="vcenter")),
+            "indicator": workbook.add_format(
+                dict(header, align="center", valign="vcenter")
+            ),
+            "number": workbook.add_format({"num_format": "0.00"}),
+        }
+
+    def _write_job_block(self, worksheet, row, job, rows, lines_by_sheet, fmt):
+        """One job of a department: title, two header rows, one row per employee.
+
+        Employees of a job share a template, so each indicator gets its own four
+        columns (weight, actual, score, weighted) under its merged name.
+        Returns the next free row.
+        """
+        indicators = []
+        for sheet in rows:
+            for line in lines_by_sheet.get(sheet["id"], []):
+                if line["indicator_id"][1] not in indicators:
+                    indicators.append(line["indicator_id"][1])
+        worksheet.write(row, 0, job or self.env._("No job"), fmt["job"])
+        row += 1
+        fixed = [self.env._("Campaign"), self.env._("Employee")]
+        totals = [
+            self.env._("KPI score"),
+            self.env._("Ability and attitude score"),
+            self.env._("Total score"),
+            self.env._("Grade"),
+            self.env._("Rank in department"),
+            self.env._("Rank in job"),
+            self.env._("Passed"),
+        ]
+        parts = [
+            self.env._("Weight"),
+            self.env._("Actual"),
+            self.env._("Score"),
+            self.env._("Weighted"),
+        ]
+        for col, label in enumerate(fixed):
+            worksheet.merge_range(row, col, row + 1, col, label, fmt["header"])
+        col = len(fixed)
+        for indicator in indicators:
+            worksheet.merge_range(row, col, row, col + 3, indicator, fmt["indicator"])
+            worksheet.write_row(row + 1, col, parts, fmt["header"])
+            col += 4
+        for label in totals:
+            worksheet.merge_range(row, col, row + 1, col, label, fmt["header"])
+            col += 1
+        worksheet.set_row(row, 45)
+        row += 2
+        for sheet in rows:
+            lines = {
+                line["indicator_id"][1]: line
+                for line in lines_by_sheet.get(sheet["id"], [])
+            }
+            values = [sheet["campaign_id"][1], sheet["employee_id"][1]]
+            for indicator in indicators:
+                line = lines.get(indicator)
+                values += (
+                    [
+                        line["weight"],
+                        line["actual"],
+                        line["score"],
+                        line["weighted_score"],
+                    ]
+                    if line
+                    else ["", "", "", ""]
+                )
+            values += [
+                sheet["kpi_score"],
+                sheet["competency_score"],
+                sheet["total_score"],
+                sheet["grade"] or "",
+                sheet["rank"] or "",
+                sheet["rank_job"] or "",
+                self.env._("Yes") if sheet["passed"] else self.env._("No"),
+            ]
+            for col, value in enumerate(values):
+                if isinstance(value, float):
+                    worksheet.write_number(row, col, value, fmt["number"])
+                else:
+                    worksheet.write(row, col, value)
+            row += 1
+        return row + 1
+
     def generate_xlsx_report(self, workbook, data, objs):
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        number = workbook.add_format({"num_format": "0.00"})
-        title = workbook.add_format({"bold": True, "font_size": 14})
+        fmt = self._formats(workbook)
         sheets, lines_by_sheet = self._fetch(objs)
         by_department = {}
         for sheet in sheets:
-            key = sheet["department_id"] and sheet["department_id"][1]
-            by_department.setdefault(key, []).append(sheet)
+            department = sheet["department_id"] and sheet["department_id"][1]
+            job = sheet["job_id"] and sheet["job_id"][1]
+            by_department.setdefault(department, {}).setdefault(job, []).append(sheet)
         used = set()
-        for department, rows in by_department.items():
+        for department, jobs in by_department.items():
             worksheet = workbook.add_worksheet(self._worksheet_name(department, used))
-            indicators = []
-            for row in rows:
-                for line in lines_by_sheet.get(row["id"], []):
-                    if line["indicator_id"][1] not in indicators:
-                        indicators.append(line["indicator_id"][1])
-            worksheet.write(0, 0, department or self.env._("No department"), title)
-            header = [self.env._("Campaign"), self.env._("Employee"), self.env._("Job")]
-            for indicator in indicators:
-                header += [
-                    f"{indicator} - {self.env._('Weight')}",
-                    f"{indicator} - {self.env._('Actual')}",
-                    f"{indicator} - {self.env._('Score')}",
-                    f"{indicator} - {self.env._('Weighted')}",
-                ]
-            header += [
-                self.env._("KPI score"),
-                self.env._("Ability and attitude score"),
-                self.env._("Total score"),
-                self.env._("Grade"),
-                self.env._("Rank in department"),
-                self.env._("Rank in job"),
-                self.env._("Passed"),
-            ]
-            worksheet.write_row(2, 0, header, bold)
-            worksheet.freeze_panes(3, 2)
-            worksheet.set_column(0, 2, 24)
-            worksheet.set_column(3, len(header), 12)
-            for row_index, row in enumerate(rows, start=3):
-                values = [
-                    row["campaign_id"][1],
-                    row["employee_id"][1],
-                    row["job_id"] and row["job_id"][1] or "",
-                ]
-                lines = {
-                    line["indicator_id"][1]: line
-                    for line in lines_by_sheet.get(row["id"], [])
-                }
-                for indicator in indicators:
-                    line = lines.get(indicator)
-                    values += (
-                        [
-                            line["weight"],
-                            line["actual"],
-                            line["score"],
-                            line["weighted_score"],
-                        ]
-                        if line
-                        else ["", "", "", ""]
-                    )
-                values += [
-                    row["kpi_score"],
-                    row["competency_score"],
-                    row["total_score"],
-                    row["grade"] or "",
-                    row["rank"] or "",
-                    row["rank_job"] or "",
-                    self.env._("Yes") if row["passed"] else self.env._("No"),
-                ]
-                for col, value in enumerate(values):
-                    if isinstance(value, float):
-                        worksheet.write_number(row_index, col, value, number)
-                    else:
-                        worksheet.write(row_index, col, value)
+            worksheet.write(
+                0, 0, department or self.env._("No department"), fmt["title"]
+            )
+            worksheet.set_column(0, 1, 22)
+            worksheet.set_column(2, 200, 11)
+            worksheet.freeze_panes(0, 2)
+            row = 2
+            for job, rows in jobs.items():
+                row = self._write_job_block(
+                    worksheet, row, job, rows, lines_by_sheet, fmt
+                )

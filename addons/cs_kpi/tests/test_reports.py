@@ -32,8 +32,11 @@ class TestReports(KpiCommon):
             workbook = archive.read("xl/workbook.xml").decode()
             strings = archive.read("xl/sharedStrings.xml").decode()
         self.assertIn("KPI Test Service", workbook)
-        for name in ("Boss", "Deep Agent", "Satisfaction - Score", "Rank in job"):
+        for name in ("Boss", "Deep Agent", "KPI Test Agent", "Satisfaction"):
             self.assertIn(name, strings)
+        for name in ("Weighted", "Rank in job"):
+            self.assertIn(name, strings)
+        self.assertNotIn("Satisfaction - Score", strings)
 
     def test_pdf_sheet(self):
         """The appraisal sheet renders with the employee and his indicators."""
