@@ -33,6 +33,7 @@
         "views/hr_employee_views.xml",
         "wizard/cs_kpi_campaign_close_views.xml",
         "wizard/cs_kpi_sheet_acknowledge_views.xml",
+        "wizard/cs_kpi_evaluation_request_views.xml",
         "report/cs_kpi_campaign_reports.xml",
         "report/cs_kpi_sheet_reports.xml",
         "report/cs_kpi_sheet_templates.xml",

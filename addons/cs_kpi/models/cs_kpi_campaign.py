@@ -17,7 +17,12 @@ PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
 class CsKpiCampaign(models.Model):
     _name = "cs.kpi.campaign"
     _description = "KPI Appraisal Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.kpi.campaign.generate"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.kpi.campaign.generate",
+        "cs.kpi.campaign.evaluation",
+    ]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -237,11 +242,11 @@ class CsKpiCampaign(models.Model):
             raise UserError(
                 self.env._(
                     "%(lines)s KPI lines and %(items)s ability/attitude items are not "
-                    "scored yet (first sheets: %(sheets)s). Score them, or let HR "
+                    "scored yet (sheets: %(sheets)s). Score them, or let HR "
                     "force the closing with a reason; unscored items then count 0.",
                     lines=unscored["lines"],
                     items=unscored["items"],
-                    sheets=", ".join(unscored["sheets"]),
+                    sheets=unscored["sheets"],
                 )
             )
         sheets = self.sheet_ids.with_context(cs_kpi_closing=True)
@@ -251,6 +256,7 @@ class CsKpiCampaign(models.Model):
         self._update_statistics()
         sheets.activity_unlink(["mail.mail_activity_data_todo"])
         sheets.evaluation_ids.activity_unlink(["mail.mail_activity_data_todo"])
+        self._evaluator_activities().unlink()
         vals = {"state": "done"}
         if unscored:
             vals.update(forced_close=True, force_reason=force_reason)
@@ -300,7 +306,12 @@ class CsKpiCampaign(models.Model):
     # ------------------------------------------------------------------
     # Set-based helpers
     # ------------------------------------------------------------------
-    def _unscored_summary(self):
+    def _unscored_summary(self, shown=5):
+        """Counts of unscored lines and items, and the sheets they are on.
+
+        ``sheets`` names the first ``shown`` sheets and says how many more there
+        are; four counting queries and one read, whatever the campaign's size.
+        """
         Line = self.env["cs.kpi.sheet.line"]
         domain = [
             ("campaign_id", "in", self.ids),
@@ -313,15 +324,21 @@ class CsKpiCampaign(models.Model):
         item_count = Item.search_count(item_domain)
         if not line_count and not item_count:
             return {}
-        sheets = (
-            Line.search(domain, limit=5).sheet_id
-            | Item.search(item_domain, limit=5).sheet_id
-        )[:5]
-        return {
-            "lines": line_count,
-            "items": item_count,
-            "sheets": [sheet.employee_id.name for sheet in sheets],
-        }
+        Sheet = self.env["cs.kpi.sheet"]
+        sheet_domain = [
+            ("campaign_id", "in", self.ids),
+            "|",
+            ("line_ids", "any", domain[1:]),
+            ("competency_line_ids", "any", item_domain[1:]),
+        ]
+        sheet_count = Sheet.search_count(sheet_domain)
+        sheets = Sheet.search(sheet_domain, limit=shown)
+        names = ", ".join(sheets.employee_id.mapped("name"))
+        if sheet_count > shown:
+            names = self.env._(
+                "%(names)s and %(count)s more", names=names, count=sheet_count - shown
+            )
+        return {"lines": line_count, "items": item_count, "sheets": names}
 
     def _compute_ranks(self):
         """Rank inside department and job: one read, ranks sorted in Python."""
@@ -376,11 +393,10 @@ class CsKpiCampaign(models.Model):
             )
 
     def _schedule_activities(self):
-        """One to-do per sheet for its manager and per evaluation for its evaluator."""
+        """One to-do per sheet for its manager and one per evaluator."""
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_ids = self.env["ir.model"]
         sheet_model = model_ids._get_id("cs.kpi.sheet")
-        evaluation_model = model_ids._get_id("cs.kpi.evaluation")
         vals_list = []
         for campaign in self:
             for sheet in campaign.sheet_ids:
@@ -401,23 +417,5 @@ class CsKpiCampaign(models.Model):
                         "date_deadline": campaign.date_deadline or campaign.date_to,
                     }
                 )
-            evaluations = self.env["cs.kpi.evaluation"].search(
-                [("campaign_id", "=", campaign.id), ("state", "=", "pending")]
-            )
-            for evaluation in evaluations:
-                vals_list.append(
-                    {
-                        "automated": True,
-                        "res_model_id": evaluation_model,
-                        "res_id": evaluation.id,
-                        "activity_type_id": todo.id,
-                        "summary": self.env._(
-                            "Evaluate %(indicator)s of %(name)s",
-                            indicator=evaluation.indicator_id.name,
-                            name=evaluation.employee_id.name,
-                        ),
-                        "user_id": evaluation.evaluator_id.id,
-                        "date_deadline": campaign.date_deadline or campaign.date_to,
-                    }
-                )
-        return self.env["mail.activity"].sudo().create(vals_list)
+        activities = self.env["mail.activity"].sudo().create(vals_list)
+        return activities | self._schedule_evaluator_activities()

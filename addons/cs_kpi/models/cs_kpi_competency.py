@@ -3,17 +3,14 @@
 
 from odoo import fields, models
 
-COMPETENCY_KINDS = [
-    ("core", "Core"),
-    ("reference", "Reference"),
-    ("attitude", "Attitude"),
-]
+from .cs_kpi_competency_kind_mixin import COMPETENCY_KINDS
 
 
 class CsKpiCompetency(models.Model):
     _name = "cs.kpi.competency"
     _description = "Ability or Attitude Item"
-    _order = "kind, sequence, id"
+    _inherit = ["cs.kpi.competency.kind.mixin"]
+    _order = "kind_sequence, sequence, id"
 
     name = fields.Char(required=True, translate=True)
     kind = fields.Selection(

@@ -26,6 +26,8 @@ class CsKpiEvaluation(models.Model):
         related="line_id.employee_id", store=True, string="Appraised employee"
     )
     indicator_id = fields.Many2one(related="line_id.indicator_id", store=True)
+    scoring_standard = fields.Text(related="indicator_id.scoring_standard")
+    assessment_method = fields.Text(related="indicator_id.assessment_method")
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     evaluator_id = fields.Many2one(
         comodel_name="res.users", required=True, index=True, tracking=True
@@ -98,6 +100,10 @@ class CsKpiEvaluation(models.Model):
                 raise UserError(self.env._("This evaluation is already submitted."))
         self.write({"state": "done", "date_done": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        self.campaign_id.sudo()._schedule_evaluator_activities(
+            self.evaluator_id, create=False
+        )
 
     def action_reset(self):
         self.write({"state": "pending", "date_done": False})
+        self.campaign_id._schedule_evaluator_activities(self.evaluator_id)

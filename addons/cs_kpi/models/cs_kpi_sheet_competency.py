@@ -10,7 +10,8 @@ from .cs_kpi_competency import COMPETENCY_KINDS
 class CsKpiSheetCompetency(models.Model):
     _name = "cs.kpi.sheet.competency"
     _description = "KPI Appraisal Ability or Attitude Rating"
-    _order = "sheet_id, kind, sequence, id"
+    _inherit = ["cs.kpi.competency.kind.mixin"]
+    _order = "sheet_id, kind_sequence, sequence, id"
 
     sheet_id = fields.Many2one(
         comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True

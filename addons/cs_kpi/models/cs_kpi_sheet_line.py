@@ -137,6 +137,15 @@ class CsKpiSheetLine(models.Model):
             vals = dict(vals, is_measured=vals["actual"] is not False)
         return super().write(vals)
 
+    def action_request_evaluations(self):
+        """Ask evaluators for this line only (the campaign's wizard, narrowed)."""
+        self.ensure_one()
+        action = self.campaign_id.action_open_request_evaluations()
+        action["context"].update(
+            default_line_id=self.id, default_indicator_id=self.indicator_id.id
+        )
+        return action
+
     # ------------------------------------------------------------------
     # Measurement: data-source hook and evaluations
     # ------------------------------------------------------------------

@@ -238,7 +238,8 @@ class CsKpiTemplateLine(models.Model):
 class CsKpiTemplateCompetency(models.Model):
     _name = "cs.kpi.template.competency"
     _description = "KPI Template Ability or Attitude Item"
-    _order = "template_id, kind, sequence, id"
+    _inherit = ["cs.kpi.competency.kind.mixin"]
+    _order = "template_id, kind_sequence, sequence, id"
 
     template_id = fields.Many2one(
         comodel_name="cs.kpi.template", required=True, ondelete="cascade"

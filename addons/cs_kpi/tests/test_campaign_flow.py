@@ -76,8 +76,14 @@ class TestCampaignFlow(KpiCommon):
         activity = lead_sheet.activity_ids
         self.assertEqual(activity.user_id, self.boss_user)
         self.assertEqual(activity.date_deadline, campaign.date_deadline)
-        evaluation = lead_sheet.evaluation_ids
-        self.assertEqual(evaluation.activity_ids.user_id, self.evaluator_user)
+        # one to-do per evaluator on the campaign, not one per line
+        todo = campaign.activity_ids.filtered(
+            lambda act: act.user_id == self.evaluator_user
+        )
+        self.assertEqual(len(todo), 1)
+        self.assertIn("4", todo.summary)
+        self.assertEqual(todo.date_deadline, campaign.date_deadline)
+        self.assertFalse(campaign.sheet_ids.evaluation_ids.activity_ids)
         # no manager with the manager role: the campaign's responsible gets it
         self.assertEqual(
             self._sheet(campaign, self.deep).activity_ids.user_id, self.hr_officer
@@ -144,6 +150,7 @@ class TestCampaignFlow(KpiCommon):
         self.assertTrue(all(campaign.sheet_ids.mapped("passed")))
         self.assertEqual(campaign.pass_rate, 100.0)
         self.assertFalse(campaign.sheet_ids.activity_ids)
+        self.assertFalse(campaign.activity_ids)
 
     def test_close_refused_until_scored_unless_forced(self):
         """Unscored manual lines block the closing; HR may force with a reason."""

@@ -92,3 +92,36 @@ class TestQueryCount(KpiCommon):
         self.assertEqual(set(measured.mapped("actual")), {100.0})
         self.assertLessEqual(tolerance, 6)
         self.assertLess(generate_small + tolerance, 60)
+
+    def test_request_evaluations_query_count(self):
+        """Requesting evaluations on 10 or 60 employees takes the same queries."""
+        evaluators = self.evaluator_user | self.hr_admin
+        self.env.ref("cs_kpi.cs_kpi_group_employee").users |= self.hr_admin
+
+        def request(campaign):
+            wizard = self.env["cs.kpi.evaluation.request"].create(
+                {
+                    "campaign_id": campaign.id,
+                    "evaluator_ids": [Command.set(evaluators.ids)],
+                }
+            )
+            return lambda: wizard.action_request()
+
+        counts = []
+        for size in (3, 10, 60):
+            campaign = self._campaign_of_size(size)
+            campaign.action_generate_sheets()
+            campaign.action_open()
+            counts.append(self._count(request(campaign)))
+        _logger.info("cs_kpi queries: request 10 -> %s, 60 -> %s", *counts[1:])
+        # 60 x 2 = 120 new evaluations: one more 100-row INSERT chunk
+        self.assertLessEqual(counts[2], counts[1] + 2)
+        self.assertEqual(
+            self.env["cs.kpi.evaluation"].search_count(
+                [
+                    ("campaign_id", "=", campaign.id),
+                    ("evaluator_id", "=", self.hr_admin.id),
+                ]
+            ),
+            60,
+        )

@@ -3,3 +3,4 @@
 
 from . import cs_kpi_campaign_close
 from . import cs_kpi_sheet_acknowledge
+from . import cs_kpi_evaluation_request
