@@ -8,7 +8,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import scoring
 from .cs_kpi_template import PERIOD_TYPES
 
 PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
@@ -22,6 +21,7 @@ class CsKpiCampaign(models.Model):
         "mail.activity.mixin",
         "cs.kpi.campaign.generate",
         "cs.kpi.campaign.evaluation",
+        "cs.kpi.campaign.closing",
     ]
     _order = "date_from desc, id desc"
     _check_company_auto = True
@@ -302,95 +302,6 @@ class CsKpiCampaign(models.Model):
 
     def action_export_xlsx(self):
         return self.env.ref("cs_kpi.cs_kpi_campaign_xlsx_report").report_action(self)
-
-    # ------------------------------------------------------------------
-    # Set-based helpers
-    # ------------------------------------------------------------------
-    def _unscored_summary(self, shown=5):
-        """Counts of unscored lines and items, and the sheets they are on.
-
-        ``sheets`` names the first ``shown`` sheets and says how many more there
-        are; four counting queries and one read, whatever the campaign's size.
-        """
-        Line = self.env["cs.kpi.sheet.line"]
-        domain = [
-            ("campaign_id", "in", self.ids),
-            ("is_measured", "=", False),
-            ("measure_type", "in", ("manual", "evaluation")),
-        ]
-        Item = self.env["cs.kpi.sheet.competency"]
-        item_domain = [("campaign_id", "in", self.ids), ("is_rated", "=", False)]
-        line_count = Line.search_count(domain)
-        item_count = Item.search_count(item_domain)
-        if not line_count and not item_count:
-            return {}
-        Sheet = self.env["cs.kpi.sheet"]
-        sheet_domain = [
-            ("campaign_id", "in", self.ids),
-            "|",
-            ("line_ids", "any", domain[1:]),
-            ("competency_line_ids", "any", item_domain[1:]),
-        ]
-        sheet_count = Sheet.search_count(sheet_domain)
-        sheets = Sheet.search(sheet_domain, limit=shown)
-        names = ", ".join(sheets.employee_id.mapped("name"))
-        if sheet_count > shown:
-            names = self.env._(
-                "%(names)s and %(count)s more", names=names, count=sheet_count - shown
-            )
-        return {"lines": line_count, "items": item_count, "sheets": names}
-
-    def _compute_ranks(self):
-        """Rank inside department and job: one read, ranks sorted in Python."""
-        rows = self.env["cs.kpi.sheet"].search_read(
-            [("campaign_id", "in", self.ids)],
-            ["campaign_id", "department_id", "job_id", "total_score"],
-        )
-        by_department, by_job = {}, {}
-        for row in rows:
-            campaign = row["campaign_id"][0]
-            department = row["department_id"] and row["department_id"][0]
-            job = row["job_id"] and row["job_id"][0]
-            by_department.setdefault((campaign, department), {})[row["id"]] = row[
-                "total_score"
-            ]
-            by_job.setdefault((campaign, job), {})[row["id"]] = row["total_score"]
-        ranks, job_ranks = {}, {}
-        for scores in by_department.values():
-            ranks.update(scoring.rank(scores))
-        for scores in by_job.values():
-            job_ranks.update(scoring.rank(scores))
-        Sheet = self.env["cs.kpi.sheet"].sudo().with_context(cs_kpi_closing=True)
-        # per-record writes stay in the cache and are flushed as one UPDATE
-        for sheet in Sheet.browse(list(ranks)):
-            sheet.write({"rank": ranks[sheet.id], "rank_job": job_ranks[sheet.id]})
-
-    def _update_statistics(self):
-        groups = self.env["cs.kpi.sheet"]._read_group(
-            [("campaign_id", "in", self.ids), ("state", "!=", "cancel")],
-            ["campaign_id", "passed"],
-            ["__count", "total_score:sum"],
-        )
-        stats = {}
-        for campaign, passed, count, total in groups:
-            all_count, ok_count, score_sum = stats.get(campaign.id, (0, 0, 0.0))
-            stats[campaign.id] = (
-                all_count + count,
-                ok_count + (count if passed else 0),
-                score_sum + total,
-            )
-        for campaign in self:
-            count, ok_count, score_sum = stats.get(campaign.id, (0, 0, 0.0))
-            campaign.write(
-                {
-                    "pass_rate": scoring.round_half_up(ok_count * 100.0 / count)
-                    if count
-                    else 0.0,
-                    "average_score": scoring.round_half_up(score_sum / count)
-                    if count
-                    else 0.0,
-                }
-            )
 
     def _schedule_activities(self):
         """One to-do per sheet for its manager and one per evaluator."""
