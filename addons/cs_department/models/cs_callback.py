@@ -137,14 +137,25 @@ class CsCallback(models.Model):
                 partner=callback.partner_id.name or "",
             )
 
+    @api.model
+    def _satisfaction_to_stars(self, score):
+        return str(min(5, max(0, round((score or 0) / 20))))
+
     @api.depends("satisfaction")
     def _compute_satisfaction_stars(self):
         for callback in self:
-            stars = min(5, max(0, round((callback.satisfaction or 0) / 20)))
-            callback.satisfaction_stars = str(stars)
+            callback.satisfaction_stars = self._satisfaction_to_stars(
+                callback.satisfaction
+            )
 
     def _inverse_satisfaction_stars(self):
         for callback in self:
+            # The form sends the stars recomputed from a score typed on the
+            # 0-100 scale too: keep that score, only a new star count rewrites it.
+            if callback.satisfaction_stars == self._satisfaction_to_stars(
+                callback.satisfaction
+            ):
+                continue
             callback.satisfaction = int(callback.satisfaction_stars or 0) * 20
 
     @api.depends("satisfaction", "company_id.cs_satisfaction_threshold")
@@ -247,13 +258,37 @@ class CsCallback(models.Model):
         self.write({"state": "todo", "overdue_flagged": False})
         return True
 
+    def _cs_get_supervisor(self):
+        """Supervisor of the assignee: leader of one of his teams, or any one."""
+        self.ensure_one()
+        supervisors = (
+            self.env.ref("cs_department.cs_department_group_supervisor")
+            .sudo()
+            .users.filtered(
+                lambda user: self.company_id in user.company_ids and not user.share
+            )
+        )
+        managers = self.env.ref("cs_department.cs_department_group_manager").users
+        teams = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .search([("user_ids", "in", self.user_id.ids)])
+        )
+        candidates = (
+            (teams.user_id & supervisors) or (supervisors - managers) or supervisors
+        )
+        return candidates.sorted("id")[:1]
+
     def _cs_overdue_recipients(self):
         """Assignee, plus the supervisor when the assignee is not one."""
         self.ensure_one()
         users = self.user_id
         supervisor_group = "cs_department.cs_department_group_supervisor"
-        if self.ticket_id and not self.user_id.has_group(supervisor_group):
-            users |= self.ticket_id._cs_get_callback_user()
+        if not self.user_id.has_group(supervisor_group):
+            if self.ticket_id:
+                users |= self.ticket_id._cs_get_callback_user()
+            else:
+                users |= self._cs_get_supervisor()
         return users
 
     @api.model

@@ -131,8 +131,8 @@ class CsChangeOrder(models.Model):
         tracking=True,
         help="How the customer is told that the change is active.",
     )
-    cancel_reason = fields.Text(readonly=True, copy=False)
-    reject_reason = fields.Text(readonly=True, copy=False)
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
     lead_time = fields.Float(
         string="Lead Time (Hours)",
         compute="_compute_lead_time",
@@ -151,7 +151,8 @@ class CsChangeOrder(models.Model):
     @api.depends("expedited", "requested_date", "company_id")
     def _compute_due_date(self):
         for order in self:
-            hours = order.company_id.cs_change_order_expedited_hours
+            company = order.company_id or self.env.company
+            hours = company.cs_change_order_expedited_hours
             order.due_date = (
                 order.requested_date + timedelta(hours=hours)
                 if order.expedited and order.requested_date
@@ -202,6 +203,10 @@ class CsChangeOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # A form may send an empty due time for a new expedited order (its
+            # toggle saves without onchange): let the compute set it instead.
+            if vals.get("expedited") and not vals.get("due_date"):
+                vals.pop("due_date", None)
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id"))
                 vals["name"] = self.env["ir.sequence"].with_company(

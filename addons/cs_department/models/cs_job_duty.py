@@ -29,7 +29,7 @@ class CsJobDuty(models.Model):
     )
     category = fields.Selection(
         selection=[
-            ("customer", "Customer"),
+            ("customer", "Customer Relations"),
             ("internal", "Internal Management"),
             ("learning", "Learning and Innovation"),
         ],

@@ -203,8 +203,8 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._(
                     "A complaint from a key customer can only be closed after an "
-                    "on-site visit has been recorded. Record the visit first on: "
-                    "%(tickets)s",
+                    "on-site visit has been recorded by whoever made it (the "
+                    "manager, a supervisor or the engineer). Missing on: %(tickets)s",
                     tickets=", ".join(missing.mapped("number")),
                 )
             )

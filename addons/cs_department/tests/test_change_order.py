@@ -4,6 +4,7 @@
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -285,6 +286,17 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         self.company.cs_change_order_expedited_hours = 2.0
         order = self._create_order(expedited=True)
         self.assertEqual(order.due_date, order.requested_date + timedelta(hours=2))
+
+    def test_due_time_set_when_form_sends_none(self):
+        """A new expedited order sent with an empty due time still gets one."""
+        order = self._create_order(expedited=True, due_date=False)
+        self.assertEqual(order.due_date, order.requested_date + timedelta(hours=4))
+        normal = self._create_order(due_date=False)
+        self.assertFalse(normal.due_date)
+        # The toggle must not autosave: that skips the onchange giving the due time.
+        view = self.env["cs.change.order"].get_view(view_type="form")
+        toggle = etree.fromstring(view["arch"]).xpath("//field[@name='expedited']")
+        self.assertEqual(toggle[0].get("options"), "{'autosave': False}")
 
 
 @tagged("post_install", "-at_install")

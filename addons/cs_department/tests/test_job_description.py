@@ -57,7 +57,7 @@ class TestJobDescription(CsDepartmentCommon):
         sections = self.job_manager._cs_duties_by_category("goal")
         self.assertEqual(
             [label for label, _items in sections],
-            ["Customer", "Internal Management", "Learning and Innovation"],
+            ["Customer Relations", "Internal Management", "Learning and Innovation"],
         )
         customer = sections[0][1]
         self.assertEqual(
