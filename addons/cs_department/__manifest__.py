@@ -28,10 +28,12 @@
         # ---- front office: jobs, helpdesk, callbacks ----
         "data/hr_job_data.xml",
         "data/helpdesk_ticket_category_data.xml",
+        "data/helpdesk_ticket_stage_data.xml",
         "data/cs_callback_data.xml",
         "views/hr_job_views.xml",
         "views/res_partner_views.xml",
         "views/helpdesk_ticket_category_views.xml",
+        "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/cs_callback_views.xml",
         "views/cs_ticket_escalation_views.xml",

@@ -9,6 +9,7 @@ from . import res_config_settings
 from . import res_partner
 from . import helpdesk_ticket
 from . import helpdesk_ticket_category
+from . import helpdesk_ticket_stage
 from . import cs_ticket_escalation
 from . import cs_ticket_visit
 from . import cs_callback

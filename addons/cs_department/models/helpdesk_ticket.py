@@ -170,7 +170,9 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
-        closed = tickets.filtered("stage_id.closed")
+        closed = tickets.filtered(
+            lambda ticket: ticket.stage_id.closed and not ticket.stage_id.cs_cancel
+        )
         closed._cs_check_can_close()
         closed._cs_create_followup_callbacks()
         return tickets
@@ -179,7 +181,7 @@ class HelpdeskTicket(models.Model):
         closing = self.browse()
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
-            if stage.closed:
+            if stage.closed and not stage.cs_cancel:
                 closing = self.filtered(lambda ticket: not ticket.stage_id.closed)
                 closing._cs_check_can_close()
         res = super().write(vals)

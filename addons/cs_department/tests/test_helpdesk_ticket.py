@@ -139,6 +139,19 @@ class TestHelpdeskTicket(CsDepartmentCommon):
         ticket.with_user(self.representative).stage_id = self.stage_done
         self.assertTrue(ticket.closed)
 
+    def test_cancel_key_complaint_without_visit(self):
+        """Cancelling is not handling: no visit needed, no follow-up callback."""
+        cancelled = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        self.assertTrue(cancelled.cs_cancel)
+        ticket = self._create_ticket("complaint", partner=self.key_customer)
+        ticket.with_user(self.representative).stage_id = cancelled
+        self.assertEqual(ticket.stage_id, cancelled)
+        self.assertFalse(ticket.cs_callback_ids)
+        cancelled.cs_cancel = False
+        other = self._create_ticket("complaint", partner=self.key_customer)
+        with self.assertRaises(UserError):
+            other.with_user(self.representative).stage_id = cancelled
+
     def test_create_closed_key_complaint_refused(self):
         """A key-customer complaint cannot be created directly in a closed stage."""
         with self.assertRaises(UserError):
