@@ -69,4 +69,7 @@ class TestSecurityGroups(TransactionCase):
         """CS roles map onto the appraisal engine: staff see own sheets, leads score."""
         self.assertTrue(self.representative.has_group("cs_kpi.cs_kpi_group_employee"))
         self.assertTrue(self.supervisor.has_group("cs_kpi.cs_kpi_group_manager"))
+        # Finance rates the department as an internal customer (evaluations).
+        self.assertTrue(self.finance.has_group("cs_kpi.cs_kpi_group_employee"))
+        self.assertTrue(self.engineer.has_group("cs_kpi.cs_kpi_group_employee"))
         self.assertFalse(self.representative.has_group("cs_kpi.cs_kpi_group_manager"))
