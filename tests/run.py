@@ -580,6 +580,26 @@ def odoo_base_command(conn, dbname):
     return cmd
 
 
+def check_module_update(layer, conn, dbname):
+    """Update both addons in the database the tests ran in, demo data included."""
+    proc = run(
+        [
+            *odoo_base_command(conn, dbname),
+            f"--update={','.join(ADDONS)}",
+            "--stop-after-init",
+            f"--http-port={free_port()}",
+            "--max-cron-threads=0",
+        ],
+        cwd=tempfile.gettempdir(),
+    )
+    _total, _failed, _errors, error_lines, warnings = parse_odoo_log(proc.stderr)
+    layer.check(
+        "the addons update (-u) cleanly over their installed data",
+        proc.returncode == 0 and not error_lines and not warnings,
+        "\n".join((error_lines + warnings)[:40]) or proc.stderr[-3000:],
+    )
+
+
 def check_exported_translations(layer, conn, dbname):
     """Export each addon's terms from the database and check zh_CN covers them."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -664,6 +684,7 @@ def run_odoo_tests(layer, conn, dbname):
     )
     layer.check(f"Odoo ran tests ({total} tests)", total > 0, "no Odoo test ran")
     if returncode == 0:
+        check_module_update(layer, conn, dbname)
         check_exported_translations(layer, conn, dbname)
 
 
