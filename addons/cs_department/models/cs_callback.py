@@ -261,23 +261,12 @@ class CsCallback(models.Model):
     def _cs_get_supervisor(self):
         """Supervisor of the assignee: leader of one of his teams, or any one."""
         self.ensure_one()
-        supervisors = (
-            self.env.ref("cs_department.cs_department_group_supervisor")
-            .sudo()
-            .users.filtered(
-                lambda user: self.company_id in user.company_ids and not user.share
-            )
-        )
-        managers = self.env.ref("cs_department.cs_department_group_manager").users
         teams = (
             self.env["helpdesk.ticket.team"]
             .sudo()
             .search([("user_ids", "in", self.user_id.ids)])
         )
-        candidates = (
-            (teams.user_id & supervisors) or (supervisors - managers) or supervisors
-        )
-        return candidates.sorted("id")[:1]
+        return self.company_id._cs_pick_supervisor(teams)
 
     def _cs_overdue_recipients(self):
         """Assignee, plus the supervisor when the assignee is not one."""

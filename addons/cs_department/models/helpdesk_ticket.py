@@ -214,23 +214,7 @@ class HelpdeskTicket(models.Model):
     def _cs_get_callback_user(self):
         """Supervisor who calls the customer back after this complaint."""
         self.ensure_one()
-        supervisors = (
-            self.env.ref("cs_department.cs_department_group_supervisor")
-            .sudo()
-            .users.filtered(
-                lambda user: self.company_id in user.company_ids and not user.share
-            )
-        )
-        managers = self.env.ref("cs_department.cs_department_group_manager").users
-        leader = self.team_id.sudo().user_id
-        if leader in supervisors:
-            return leader
-        candidates = (
-            (self.team_id.sudo().user_ids & supervisors - managers)
-            or (supervisors - managers)
-            or supervisors
-        )
-        return candidates.sorted("id")[:1] or self.user_id
+        return self.company_id._cs_pick_supervisor(self.team_id) or self.user_id
 
     def _cs_create_followup_callbacks(self):
         """Schedule the follow-up callback of each closed complaint (once)."""

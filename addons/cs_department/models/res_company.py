@@ -43,3 +43,23 @@ class ResCompany(models.Model):
             "The due time of expedited change orders cannot be negative.",
         ),
     ]
+
+    def _cs_pick_supervisor(self, teams):
+        """The supervisor who follows up for ``teams``: their leader when he is a
+        supervisor, else a supervisor among their members, else any supervisor
+        of the company; department managers come last."""
+        self.ensure_one()
+        supervisors = (
+            self.env.ref("cs_department.cs_department_group_supervisor")
+            .sudo()
+            .users.filtered(lambda user: self in user.company_ids and not user.share)
+        )
+        managers = self.env.ref("cs_department.cs_department_group_manager").users
+        teams = teams.sudo()
+        candidates = (
+            (teams.user_id & supervisors)
+            or (teams.user_ids & supervisors - managers)
+            or (supervisors - managers)
+            or supervisors
+        )
+        return candidates.sorted("id")[:1]

@@ -171,14 +171,6 @@ class CsKpiTemplate(models.Model):
             CsKpiTemplate, self.with_context(cs_kpi_template_write=True)
         ).write(vals)
 
-    def _section_weights(self):
-        self.ensure_one()
-        return {
-            "core": self.core_weight,
-            "reference": self.reference_weight,
-            "attitude": self.attitude_weight,
-        }
-
 
 class CsKpiTemplateLine(models.Model):
     _name = "cs.kpi.template.line"
