@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_security_groups
+from . import test_menus
 
 # ---- front office: jobs, helpdesk, callbacks ----
 from . import test_job_description

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_security_groups
+from . import test_menus
 from . import test_campaign_flow
 from . import test_scoring_orm
 from . import test_access

@@ -1,0 +1,37 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import tagged
+
+from odoo.addons.cs_kpi.tests.menu_smoke import MenuSmokeMixin
+
+from .common import CsDepartmentCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMenus(MenuSmokeMixin, CsDepartmentCommon):
+    """Every Customer Service menu a role sees opens for it."""
+
+    def test_each_role_opens_its_menus(self):
+        """Views load and records read for every menu of every CS role."""
+        counts = {
+            role: self.assertMenusOpen(getattr(self, role), "cs_department")
+            for role in ("representative", "supervisor", "manager", "engineer")
+        }
+        self.assertGreaterEqual(counts["representative"], 6)
+        self.assertGreater(counts["supervisor"], counts["representative"])
+        self.assertGreater(counts["manager"], counts["supervisor"])
+        self.assertGreaterEqual(counts["engineer"], 2)
+
+    def test_configuration_for_the_manager_only(self):
+        """Job descriptions and settings are the department manager's."""
+        names = self.visible_menus(self.manager, "cs_department").mapped("name")
+        self.assertIn("Job Descriptions", names)
+        for role in ("representative", "supervisor", "engineer"):
+            names = self.visible_menus(getattr(self, role), "cs_department")
+            self.assertNotIn("Job Descriptions", names.mapped("name"))
+
+    def test_no_app_for_finance_and_plain_employees(self):
+        """Finance and plain employees get no Customer Service app."""
+        self.assertFalse(self.visible_menus(self.finance, "cs_department"))
+        self.assertFalse(self.visible_menus(self.employee, "cs_department"))
