@@ -166,6 +166,29 @@ def check_ruff(layer):
     layer.check("ruff format", proc.returncode == 0, proc.stdout + proc.stderr)
 
 
+PRETTIER_DIR = pathlib.Path(
+    os.environ.get("CS_PRETTIER_DIR", "~/.cache/cs-suite-prettier")
+).expanduser()
+
+
+def check_prettier(layer):
+    """XML laid out by prettier + @prettier/plugin-xml (OCA configuration)."""
+    prettier = PRETTIER_DIR / "node_modules" / ".bin" / "prettier"
+    if not prettier.exists():
+        layer.skip(
+            "prettier (XML layout)",
+            f"not installed in {PRETTIER_DIR} (.ci/run installs it with npm)",
+        )
+        return
+    env = dict(os.environ, NODE_PATH=str(PRETTIER_DIR / "node_modules"))
+    proc = run([str(prettier), "--check", "addons/**/*.xml"], env=env)
+    layer.check(
+        "prettier: XML files laid out as prettier.config.cjs says",
+        proc.returncode == 0,
+        proc.stdout + proc.stderr,
+    )
+
+
 def check_xml(layer):
     bad = []
     files = sorted(ADDONS_DIR.rglob("*.xml"))
@@ -260,6 +283,7 @@ def layer_static():
     check_pylint(layer)
     check_ruff(layer)
     check_xml(layer)
+    check_prettier(layer)
     check_manifests(layer)
     check_access_rules(layer)
     check_readme(layer)
