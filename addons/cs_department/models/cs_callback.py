@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -10,6 +12,15 @@ CALLBACK_REASONS = [
     ("activation_notice", "Activation Notice"),
     ("other", "Other"),
 ]
+#: Fields only the callback's actions (and the overdue cron) write.
+WORKFLOW_FIELDS = {"state", "done_date", "overdue_flagged"}
+#: Fields still editable on a callback that is done.
+DONE_FREE_FIELDS = {
+    "notes",
+    "message_follower_ids",
+    "message_main_attachment_id",
+    "activity_ids",
+}
 
 
 class CsCallback(models.Model):
@@ -139,7 +150,10 @@ class CsCallback(models.Model):
 
     @api.model
     def _satisfaction_to_stars(self, score):
-        return str(min(5, max(0, round((score or 0) / 20))))
+        """Nearest star (halves up); any score given shows at least one star."""
+        if not score:
+            return "0"
+        return str(min(5, max(1, int(score / 20 + 0.5))))
 
     @api.depends("satisfaction")
     def _compute_satisfaction_stars(self):
@@ -197,6 +211,17 @@ class CsCallback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "todo") != "todo" or any(
+                    vals.get(name) for name in WORKFLOW_FIELDS - {"state"}
+                ):
+                    raise UserError(
+                        self.env._(
+                            "A callback starts as to do: mark it done with its "
+                            "Mark Done button."
+                        )
+                    )
         callbacks = super().create(vals_list)
         for callback in callbacks.filtered(lambda cb: cb.state == "todo"):
             callback.activity_schedule(
@@ -206,6 +231,37 @@ class CsCallback(models.Model):
                 summary=callback.display_name,
             )
         return callbacks
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_allowed(vals)
+        return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        """State and done date move by the actions only; a callback that is
+        done keeps its outcome and score, which feed the satisfaction figures."""
+        if WORKFLOW_FIELDS & set(vals):
+            raise UserError(
+                self.env._(
+                    "The state of a callback changes through its Mark Done, "
+                    "Cancel and Reopen buttons only."
+                )
+            )
+        done = self.filtered(lambda callback: callback.state == "done")
+        if done and set(vals) - DONE_FREE_FIELDS:
+            raise UserError(
+                self.env._(
+                    "The callback %(name)s is done: only its notes can still be "
+                    "changed.",
+                    name=done[0].display_name,
+                )
+            )
+
+    def _write_action(self, vals):
+        """Write the values of an action after the caller's write right is
+        checked; as superuser, since a context key could be forged over RPC."""
+        self.check_access("write")
+        return self.sudo().write(vals)
 
     def _requires_satisfaction(self):
         self.ensure_one()
@@ -237,7 +293,7 @@ class CsCallback(models.Model):
                         name=callback.display_name,
                     )
                 )
-        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        self._write_action({"state": "done", "done_date": fields.Datetime.now()})
         self.activity_feedback(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -246,7 +302,7 @@ class CsCallback(models.Model):
     def action_cancel(self):
         if self.filtered(lambda cb: cb.state == "done"):
             raise UserError(self.env._("A callback already done cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._write_action({"state": "cancel"})
         self.activity_unlink(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -255,30 +311,40 @@ class CsCallback(models.Model):
     def action_reset_to_todo(self):
         if self.filtered(lambda cb: cb.state != "cancel"):
             raise UserError(self.env._("Only cancelled callbacks can be reopened."))
-        self.write({"state": "todo", "overdue_flagged": False})
+        self._write_action({"state": "todo", "overdue_flagged": False})
         return True
 
-    def _cs_get_supervisor(self):
-        """Supervisor of the assignee: leader of one of his teams, or any one."""
-        self.ensure_one()
-        teams = (
-            self.env["helpdesk.ticket.team"]
-            .sudo()
-            .search([("user_ids", "in", self.user_id.ids)])
-        )
-        return self.company_id._cs_pick_supervisor(teams)
-
     def _cs_overdue_recipients(self):
-        """Assignee, plus the supervisor when the assignee is not one."""
-        self.ensure_one()
-        users = self.user_id
-        supervisor_group = "cs_department.cs_department_group_supervisor"
-        if not self.user_id.has_group(supervisor_group):
-            if self.ticket_id:
-                users |= self.ticket_id._cs_get_callback_user()
-            else:
-                users |= self._cs_get_supervisor()
-        return users
+        """Map each callback to its assignee, plus a supervisor when the
+        assignee is not one: the ticket's follow-up supervisor, else the
+        supervisor of the assignee's teams. A few queries for any number."""
+        supervisors = (
+            self.env.ref("cs_department.cs_department_group_supervisor").sudo().users
+        )
+        Team = self.env["helpdesk.ticket.team"].sudo()
+        teams_by_user = defaultdict(lambda: Team)
+        for team in Team.search([("user_ids", "in", self.user_id.ids)]):
+            for user in team.user_ids & self.user_id:
+                teams_by_user[user] |= team
+        picked = {}
+
+        def pick(company, teams):
+            key = (company, teams)
+            if key not in picked:
+                picked[key] = company._cs_pick_supervisor(teams)
+            return picked[key]
+
+        recipients = {}
+        for callback in self:
+            users = callback.user_id
+            if users not in supervisors:
+                ticket = callback.ticket_id
+                if ticket:
+                    users |= pick(ticket.company_id, ticket.team_id) or ticket.user_id
+                else:
+                    users |= pick(callback.company_id, teams_by_user[users])
+            recipients[callback] = users
+        return recipients
 
     @api.model
     def _cron_flag_overdue(self):
@@ -286,17 +352,28 @@ class CsCallback(models.Model):
         overdue = self.search(
             [("is_overdue", "=", True), ("overdue_flagged", "=", False)]
         )
-        for callback in overdue:
-            for user in callback._cs_overdue_recipients():
-                callback.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=fields.Date.context_today(self),
-                    user_id=user.id,
-                    summary=self.env._("Overdue callback"),
-                    note=self.env._(
+        model_id = self.env["ir.model"]._get_id(self._name)
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        summary = self.env._("Overdue callback")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": callback.id,
+                    "activity_type_id": todo_type.id,
+                    "automated": True,
+                    "date_deadline": today,
+                    "user_id": user.id,
+                    "summary": summary,
+                    "note": self.env._(
                         "This callback was due on %(date)s.",
                         date=callback.scheduled_date,
                     ),
-                )
-        overdue.write({"overdue_flagged": True})
+                }
+                for callback, users in overdue._cs_overdue_recipients().items()
+                for user in users
+            ]
+        )
+        overdue.sudo().write({"overdue_flagged": True})
         return True

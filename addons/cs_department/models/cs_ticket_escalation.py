@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+#: The log itself: written by the escalation wizard and the return action only.
+LOG_FIELDS = {"ticket_id", "from_user_id", "to_user_id", "date", "returned_date"}
 
 
 class CsTicketEscalation(models.Model):
@@ -90,6 +93,31 @@ class CsTicketEscalation(models.Model):
             else:
                 esc.duration_hours = 0.0
 
+    @api.constrains("to_user_id")
+    def _check_to_user_engineer(self):
+        engineers = (
+            self.env.ref("cs_department.cs_department_group_engineer").sudo().users
+        )
+        for esc in self:
+            if esc.to_user_id not in engineers:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not an after-sales engineer.",
+                        user=esc.to_user_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if not self.env.su and LOG_FIELDS & set(vals):
+            raise UserError(
+                self.env._(
+                    "The escalation log cannot be edited: escalate with the "
+                    "ticket's button and return the ticket with Return to "
+                    "Representative."
+                )
+            )
+        return super().write(vals)
+
     def action_return(self):
         """Give the tickets back to the representatives who escalated them."""
         user = self.env.user
@@ -109,7 +137,9 @@ class CsTicketEscalation(models.Model):
                         "return it to the representative."
                     )
                 )
-        now = fields.Datetime.now()
+        self.check_access("write")
+        # As superuser past the checks above: the log is closed to direct writes.
+        self.sudo().write({"returned_date": fields.Datetime.now()})
         for esc in self:
             esc.ticket_id.message_post(
                 body=self.env._(
@@ -119,6 +149,5 @@ class CsTicketEscalation(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            esc.returned_date = now
             esc.ticket_id.user_id = esc.from_user_id
         return True

@@ -183,8 +183,9 @@ class HelpdeskTicket(models.Model):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.closed and not stage.cs_cancel:
                 closing = self.filtered(lambda ticket: not ticket.stage_id.closed)
-                closing._cs_check_can_close()
         res = super().write(vals)
+        # Checked on the written values: the same write may make it a complaint.
+        closing._cs_check_can_close()
         closing._cs_create_followup_callbacks()
         return res
 
@@ -211,13 +212,9 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _cs_get_callback_user(self):
-        """Supervisor who calls the customer back after this complaint."""
-        self.ensure_one()
-        return self.company_id._cs_pick_supervisor(self.team_id) or self.user_id
-
     def _cs_create_followup_callbacks(self):
-        """Schedule the follow-up callback of each closed complaint (once)."""
+        """Schedule the follow-up callback of each closed complaint (once), for
+        the supervisor of its team or, failing one, its assigned user."""
         complaints = self.sudo().filtered(
             lambda ticket: (
                 ticket.cs_request_kind == "complaint"
@@ -229,7 +226,11 @@ class HelpdeskTicket(models.Model):
             )
         )
         vals_list = []
+        picked = {}
         for ticket in complaints:
+            key = (ticket.company_id, ticket.team_id)
+            if key not in picked:
+                picked[key] = ticket.company_id._cs_pick_supervisor(ticket.team_id)
             delay = ticket.company_id.cs_callback_delay_days
             vals_list.append(
                 {
@@ -240,7 +241,7 @@ class HelpdeskTicket(models.Model):
                     "reason": "complaint_followup",
                     "scheduled_date": fields.Date.context_today(ticket)
                     + timedelta(days=delay),
-                    "user_id": ticket._cs_get_callback_user().id,
+                    "user_id": (picked[key] or ticket.user_id or self.env.user).id,
                     "company_id": ticket.company_id.id,
                 }
             )

@@ -2,6 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, models
+from odoo.exceptions import AccessError
+
+#: Models whose reviews only the tier-validation engine may create or forge.
+GUARDED_MODELS = ("cs.change.order",)
+#: What a review is about and who asked for it: fixed once requested.
+FIXED_FIELDS = {"model", "res_id", "definition_id", "sequence", "requested_by"}
 
 
 class TierReview(models.Model):
@@ -19,3 +25,42 @@ class TierReview(models.Model):
         if self.definition_id.exclude_requester:
             reviewers -= self.requested_by
         return reviewers
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # base_tier_validation lets every employee create and write reviews:
+        # for our models they come from request_validation() only, which
+        # creates them as superuser.
+        if not self.env.su and any(
+            vals.get("model") in GUARDED_MODELS for vals in vals_list
+        ):
+            raise AccessError(
+                self.env._("Reviews are created by requesting a validation only.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cs_check_review_write(vals)
+        return super().write(vals)
+
+    def _cs_check_review_write(self, vals):
+        """Only a reviewer of a review approves or rejects it, in his own name."""
+        reviews = self.filtered(lambda review: review.model in GUARDED_MODELS)
+        if not reviews:
+            return
+        if FIXED_FIELDS & set(vals):
+            raise AccessError(
+                self.env._("The subject and requester of a review cannot be changed.")
+            )
+        deciding = vals.get("status") in ("approved", "rejected") or "done_by" in vals
+        if deciding and (
+            vals.get("done_by", self.env.uid) != self.env.uid
+            or any(self.env.user not in review.reviewer_ids for review in reviews)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a reviewer of a tier can approve or reject it, with the "
+                    "Validate and Reject buttons."
+                )
+            )

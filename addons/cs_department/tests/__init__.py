@@ -8,7 +8,9 @@ from . import test_menus
 from . import test_job_description
 from . import test_helpdesk_ticket
 from . import test_callback
+from . import test_front_office_guard
 
 # ---- business-change orders and service lines ----
 from . import test_change_order
 from . import test_service_line
+from . import test_change_order_guard

@@ -1,0 +1,131 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import CsDepartmentCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFrontOfficeGuard(CsDepartmentCommon):
+    """Callbacks, escalations and closing rules cannot be bypassed by writes."""
+
+    def _callback(self, **vals):
+        values = {
+            "partner_id": self.customer.id,
+            "reason": "complaint_followup",
+            "user_id": self.representative.id,
+            **vals,
+        }
+        return self.env["cs.callback"].with_user(self.supervisor).create(values)
+
+    def _escalate(self, ticket):
+        wizard = (
+            self.env["cs.ticket.escalate.wizard"]
+            .with_user(self.representative)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "engineer_id": self.engineer.id,
+                    "reason": "Line test needed",
+                }
+            )
+        )
+        return wizard.action_escalate()
+
+    def test_callback_state_not_writable(self):
+        """A callback is done by its action only, with outcome and score."""
+        callback = self._callback().with_user(self.representative)
+        with self.assertRaises(UserError):
+            callback.write({"state": "done"})
+        with self.assertRaises(UserError):
+            callback.write({"done_date": fields.Datetime.now()})
+        with self.assertRaises(UserError):
+            self._callback(state="done", satisfaction=100, outcome="resolved")
+        self.assertEqual(callback.state, "todo")
+
+    def test_done_callback_locked(self):
+        """The score of a done callback, which feeds the statistics, is frozen."""
+        callback = self._callback().with_user(self.representative)
+        callback.write({"outcome": "resolved", "satisfaction": 40})
+        callback.action_done()
+        with self.assertRaises(UserError):
+            callback.write({"satisfaction": 100})
+        with self.assertRaises(UserError):
+            callback.write({"satisfaction_stars": "5"})
+        callback.write({"notes": "Customer asked for a written answer."})
+        self.assertEqual(callback.satisfaction, 40)
+
+    def test_stars_round_half_up(self):
+        """Scores map to the nearest star, halves up, a rated score never to 0."""
+        callback = self._callback()
+        expected = {0: "0", 10: "1", 30: "2", 50: "3", 70: "4", 90: "5", 100: "5"}
+        for score, stars in expected.items():
+            callback.satisfaction = score
+            self.assertEqual(callback.satisfaction_stars, stars, score)
+
+    def test_overdue_cron_many_callbacks(self):
+        """One cron run flags callbacks of several assignees, each once."""
+        late_day = fields.Date.context_today(self.env.user) - timedelta(days=2)
+        ticket = self._create_ticket("consultation")
+        late = self._callback(scheduled_date=late_day, ticket_id=ticket.id)
+        late_other = self._callback(
+            scheduled_date=late_day, user_id=self.representative_other.id
+        )
+        late_sup = self._callback(scheduled_date=late_day, user_id=self.supervisor.id)
+        self.env["cs.callback"]._cron_flag_overdue()
+
+        def flagged(callback):
+            return callback.activity_ids.filtered(
+                lambda act: act.summary == "Overdue callback"
+            ).user_id
+
+        self.assertEqual(flagged(late), self.representative | self.supervisor)
+        self.assertIn(self.representative_other, flagged(late_other))
+        self.assertEqual(len(flagged(late_other)), 2)
+        self.assertEqual(flagged(late_sup), self.supervisor)
+        self.assertTrue(all((late | late_other | late_sup).mapped("overdue_flagged")))
+
+    def test_escalation_log_not_writable(self):
+        """Nobody returns or re-routes an escalation by editing its log."""
+        ticket = self._create_ticket("complaint")
+        escalation = self._escalate(ticket)
+        with self.assertRaises(UserError):
+            escalation.with_user(self.representative).write(
+                {"returned_date": fields.Datetime.now()}
+            )
+        with self.assertRaises(UserError):
+            escalation.with_user(self.engineer).write(
+                {"to_user_id": self.engineer_other.id}
+            )
+        self.assertEqual(escalation.state, "open")
+        escalation.with_user(self.engineer).write({"reason": "Line test on site"})
+        escalation.with_user(self.engineer).action_return()
+        self.assertEqual(escalation.state, "returned")
+        self.assertEqual(ticket.user_id, self.representative)
+
+    def test_escalation_only_to_engineer(self):
+        """An escalation log names an after-sales engineer, even when made by hand."""
+        ticket = self._create_ticket("complaint")
+        with self.assertRaises(ValidationError):
+            self.env["cs.ticket.escalation"].with_user(self.representative).create(
+                {
+                    "ticket_id": ticket.id,
+                    "to_user_id": self.representative_other.id,
+                    "reason": "Not an engineer",
+                }
+            )
+
+    def test_close_as_complaint_in_same_write(self):
+        """Turning a key-customer ticket into a complaint while closing it still
+        needs the visit."""
+        ticket = self._create_ticket("consultation", partner=self.key_customer)
+        with self.assertRaises(UserError):
+            ticket.with_user(self.representative).write(
+                {"cs_request_kind": "complaint", "stage_id": self.stage_done.id}
+            )
+        self.assertFalse(ticket.closed)
