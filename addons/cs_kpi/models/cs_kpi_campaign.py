@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cs_kpi_template import PERIOD_TYPES
 
@@ -171,6 +171,17 @@ class CsKpiCampaign(models.Model):
             )
 
     def _check_state(self, allowed, action):
+        """Refuse ``action`` outside the ``allowed`` states, and to anyone but HR.
+
+        Every workflow step goes through here: being public, they can be
+        called over RPC by any user who can read the campaign.
+        """
+        if not (
+            self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
+        ):
+            raise AccessError(
+                self.env._("Only HR officers run the steps of an appraisal campaign.")
+            )
         for campaign in self:
             if campaign.state not in allowed:
                 raise UserError(
@@ -205,7 +216,9 @@ class CsKpiCampaign(models.Model):
                     )
                 )
         self.write({"state": "open"})
-        self.sheet_ids.write({"state": "open"})
+        self.sheet_ids._write_logged(
+            {"state": "open"}, self.env._("Campaign opened: scoring starts.")
+        )
         self._schedule_activities()
         return True
 
@@ -227,7 +240,9 @@ class CsKpiCampaign(models.Model):
         self._check_state(("open",), self.env._("move to review"))
         self.action_compute()
         self.write({"state": "review"})
-        self.sheet_ids.write({"state": "review"})
+        self.sheet_ids._write_logged(
+            {"state": "review"}, self.env._("Campaign moved to review.")
+        )
         return True
 
     def action_close(self):
@@ -249,13 +264,18 @@ class CsKpiCampaign(models.Model):
                     sheets=unscored["sheets"],
                 )
             )
-        sheets = self.sheet_ids.with_context(cs_kpi_closing=True)
+        sheets = self.sheet_ids
         # closed first: unrated items then count 0 in the totals ranked below
-        sheets.write({"state": "done"})
+        sheets.filtered(lambda sheet: sheet.state != "done")._write_logged(
+            {"state": "done"}, self.env._("Campaign closed: the sheet is locked.")
+        )
         self._compute_ranks()
         self._update_statistics()
         sheets.activity_unlink(["mail.mail_activity_data_todo"])
-        sheets.evaluation_ids.activity_unlink(["mail.mail_activity_data_todo"])
+        # searched, not read through sheets.evaluation_ids: one query, not one per sheet
+        self.env["cs.kpi.evaluation"].search(
+            [("campaign_id", "in", self.ids)]
+        ).activity_unlink(["mail.mail_activity_data_todo"])
         self._evaluator_activities().unlink()
         vals = {"state": "done"}
         if unscored:
@@ -265,19 +285,25 @@ class CsKpiCampaign(models.Model):
 
     def action_publish(self):
         self._check_state(("review", "done"), self.env._("publish"))
-        self.sheet_ids.write({"published": True})
+        self.sheet_ids.filtered(lambda sheet: not sheet.published)._write_logged(
+            {"published": True}, self.env._("Published to the employee.")
+        )
         return True
 
     def action_cancel(self):
         self._check_state(("draft", "open", "review"), self.env._("cancel"))
         self.write({"state": "cancel"})
-        self.sheet_ids.write({"state": "cancel"})
+        self.sheet_ids._write_logged(
+            {"state": "cancel"}, self.env._("Campaign cancelled.")
+        )
         return True
 
     def action_draft(self):
         self._check_state(("cancel",), self.env._("reset to draft"))
         self.write({"state": "draft"})
-        self.sheet_ids.write({"state": "draft"})
+        self.sheet_ids._write_logged(
+            {"state": "draft"}, self.env._("Campaign reset to draft.")
+        )
         return True
 
     def action_view_sheets(self):

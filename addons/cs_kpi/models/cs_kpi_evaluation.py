@@ -94,6 +94,10 @@ class CsKpiEvaluation(models.Model):
             self.line_id._aggregate_evaluations()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        self.line_id.sheet_id._check_not_locked()
+
     def action_submit(self):
         for evaluation in self:
             if evaluation.state == "done":

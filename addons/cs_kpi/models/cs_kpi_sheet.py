@@ -27,6 +27,8 @@ MANAGER_WRITABLE_FIELDS = {
     "competency_line_ids",
     "message_main_attachment_id",
 }
+# Sheet states in which managers score.
+SCORING_STATES = ("open", "review")
 
 
 class CsKpiSheet(models.Model):
@@ -225,6 +227,18 @@ class CsKpiSheet(models.Model):
             "attitude": self.attitude_weight,
         }
 
+    def _is_kpi_hr(self):
+        """HR officers (and the superuser) keep the sheets; managers only score."""
+        return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
+
+    def _is_closing(self):
+        """Closing a campaign may still write ranks on closed sheets.
+
+        Only honoured under ``sudo()``: a context key can be sent by any RPC
+        client, so on its own it must never unlock a sheet.
+        """
+        return self.env.su and self.env.context.get("cs_kpi_closing")
+
     def _check_not_locked(self, vals=None):
         if vals is not None and set(vals) <= LOCK_EXEMPT_FIELDS:
             return
@@ -238,11 +252,37 @@ class CsKpiSheet(models.Model):
                 )
             )
 
+    def _check_scorer_write(self, records, vals, allowed):
+        """Managers change only the ``allowed`` fields of ``records``, while scoring.
+
+        ``records`` are lines or ability/attitude items of the sheets ``self``.
+        HR is not restricted. Access is checked first, so that nobody learns
+        anything about records he cannot write.
+        """
+        if self._is_kpi_hr():
+            return
+        records.check_access("write")
+        if set(vals) - allowed:
+            raise AccessError(
+                self.env._(
+                    "Managers only enter the values, ratings and comments of a "
+                    "sheet; targets, weights and indicators are kept by HR."
+                )
+            )
+        not_open = self.sudo().filtered(lambda sheet: sheet.state not in SCORING_STATES)
+        if not_open:
+            raise UserError(
+                self.env._(
+                    "The appraisal sheet %(name)s is not being scored: managers "
+                    "score sheets while their campaign is open or in review.",
+                    name=not_open[0].display_name,
+                )
+            )
+
     def write(self, vals):
-        if not self.env.context.get("cs_kpi_closing"):
+        if not self._is_closing():
             self._check_not_locked(vals)
-        is_hr = self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
-        if not is_hr and set(vals) - MANAGER_WRITABLE_FIELDS:
+        if not self._is_kpi_hr() and set(vals) - MANAGER_WRITABLE_FIELDS:
             raise AccessError(
                 self.env._(
                     "Managers score the KPI lines and ability/attitude items of a "
@@ -252,6 +292,17 @@ class CsKpiSheet(models.Model):
             )
         return super().write(vals)
 
+    def _write_logged(self, vals, body):
+        """Write ``vals`` on many sheets and log ``body`` on each, set-based.
+
+        Campaign steps move thousands of sheets at once: field tracking would
+        post one message per sheet at commit (several queries each), so it is
+        muted and one batch of notes is logged instead.
+        """
+        self.with_context(mail_notrack=True).write(vals)
+        if self:
+            self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if any(sheet.state not in ("draft", "cancel") for sheet in self):
@@ -260,6 +311,15 @@ class CsKpiSheet(models.Model):
             )
 
     def action_publish(self):
+        not_ready = self.filtered(lambda sheet: sheet.state not in ("review", "done"))
+        if not_ready:
+            raise UserError(
+                self.env._(
+                    "The appraisal sheet %(name)s can be published once its "
+                    "campaign is in review or closed.",
+                    name=not_ready[0].display_name,
+                )
+            )
         self.write({"published": True})
 
     def action_unpublish(self):
@@ -288,6 +348,8 @@ class CsKpiSheet(models.Model):
             )
         if not self.published:
             raise UserError(self.env._("The sheet is not published yet."))
+        if self.acknowledged:
+            raise UserError(self.env._("You have already acknowledged this sheet."))
         self.sudo().write(
             {
                 "acknowledged": True,

@@ -6,6 +6,9 @@ from odoo.exceptions import ValidationError
 
 from .cs_kpi_competency import COMPETENCY_KINDS
 
+# What a manager may change on his team's ratings (HR changes anything).
+SCORER_FIELDS = {"rating", "is_rated", "comment"}
+
 
 class CsKpiSheetCompetency(models.Model):
     _name = "cs.kpi.sheet.competency"
@@ -56,11 +59,19 @@ class CsKpiSheetCompetency(models.Model):
         for vals in vals_list:
             if vals.get("rating") and "is_rated" not in vals:
                 vals["is_rated"] = True
-        return super().create(vals_list)
+        items = super().create(vals_list)
+        items.sheet_id._check_not_locked()
+        return items
 
     def write(self, vals):
-        if not self.env.context.get("cs_kpi_closing"):
-            self.sheet_id._check_not_locked()
+        sheets = self.sheet_id
+        if not sheets._is_closing():
+            sheets._check_not_locked()
+        sheets._check_scorer_write(self, vals, SCORER_FIELDS)
         if "rating" in vals and "is_rated" not in vals:
             vals = dict(vals, is_rated=vals["rating"] is not False)
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        self.sheet_id._check_not_locked()

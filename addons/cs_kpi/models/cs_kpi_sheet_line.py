@@ -6,6 +6,9 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
 
+# What a manager may change on his team's lines (HR changes anything).
+SCORER_FIELDS = {"actual", "is_measured", "note"}
+
 
 class CsKpiSheetLine(models.Model):
     _name = "cs.kpi.sheet.line"
@@ -128,14 +131,32 @@ class CsKpiSheetLine(models.Model):
         for vals in vals_list:
             if vals.get("actual") is not None and "is_measured" not in vals:
                 vals["is_measured"] = True
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines.sheet_id._check_not_locked()
+        return lines
 
     def write(self, vals):
-        if not self.env.context.get("cs_kpi_closing"):
-            self.sheet_id._check_not_locked()
+        sheets = self.sheet_id
+        if not sheets._is_closing():
+            sheets._check_not_locked()
+        sheets._check_scorer_write(self, vals, SCORER_FIELDS)
+        if "actual" in vals and not sheets._is_kpi_hr():
+            not_manual = self.filtered(lambda line: line.measure_type != "manual")
+            if not_manual:
+                raise UserError(
+                    self.env._(
+                        "%(indicator)s is measured from its data source or from "
+                        "evaluations, not entered by hand.",
+                        indicator=not_manual[0].indicator_id.name,
+                    )
+                )
         if "actual" in vals and "is_measured" not in vals:
             vals = dict(vals, is_measured=vals["actual"] is not False)
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        self.sheet_id._check_not_locked()
 
     def action_request_evaluations(self):
         """Ask evaluators for this line only (the campaign's wizard, narrowed)."""
@@ -202,6 +223,7 @@ class CsKpiSheetLine(models.Model):
             jobs = lines.sheet_id.job_id
             domain = [
                 ("is_assessed", "=", True),
+                ("company_id", "in", (campaign.company_id.id, False)),
                 "|",
                 ("employee_id", "in", employees.ids),
                 "&",

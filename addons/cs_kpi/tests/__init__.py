@@ -6,6 +6,7 @@ from . import test_menus
 from . import test_campaign_flow
 from . import test_scoring_orm
 from . import test_access
+from . import test_access_hardening
 from . import test_query_count
 from . import test_reports
 from . import test_data

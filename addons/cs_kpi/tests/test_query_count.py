@@ -93,6 +93,36 @@ class TestQueryCount(KpiCommon):
         self.assertLessEqual(tolerance, 6)
         self.assertLess(generate_small + tolerance, 60)
 
+    def test_workflow_steps_query_count(self):
+        """Opening, reviewing and closing 10 or 60 sheets take the same queries.
+
+        The precommit hooks run inside the count: field tracking posts its
+        messages there, one per sheet if the sheets' state were tracked.
+        """
+
+        def steps(campaign):
+            def run():
+                campaign.action_open()
+                campaign.action_review()
+                campaign._close(force_reason="Query count")
+                campaign.action_publish()
+                self.env.cr.precommit.run()
+
+            return run
+
+        counts = []
+        for size in (3, 10, 60):
+            campaign = self._campaign_of_size(size)
+            campaign.action_generate_sheets()
+            self.env.cr.precommit.run()
+            counts.append(self._count(steps(campaign)))
+        _logger.info("cs_kpi queries: open..publish 10 -> %s, 60 -> %s", *counts[1:])
+        self.assertEqual(set(campaign.sheet_ids.mapped("state")), {"done"})
+        notes = "".join(campaign.sheet_ids[0].message_ids.mapped("body"))
+        self.assertIn("the sheet is locked", notes)
+        # the sheet's to-dos: one 100-row INSERT chunk more for 60 than for 10
+        self.assertLessEqual(counts[2], counts[1] + 2)
+
     def test_request_evaluations_query_count(self):
         """Requesting evaluations on 10 or 60 employees takes the same queries."""
         evaluators = self.evaluator_user | self.hr_admin
