@@ -229,7 +229,11 @@ class CsChangeOrderLine(models.Model):
         return {}
 
     def _apply_to_service_lines(self):
-        """Create, close or update the customers' service lines in batch."""
+        """Create, close or update the customers' service lines in batch.
+
+        Called by the activation step once it has checked the caller's rights:
+        representatives only read service lines, which change through approved
+        change orders alone, hence the superuser environment."""
         additions = self.filtered(lambda line: line.change_type == "add_line")
         changes = self - additions
         closed = changes.service_line_id.filtered(lambda sl: sl.state == "closed")
@@ -240,7 +244,7 @@ class CsChangeOrderLine(models.Model):
                     line=closed[0].display_name,
                 )
             )
-        ServiceLine = self.env["cs.service.line"]
+        ServiceLine = self.env["cs.service.line"].sudo()
         new_service_lines = ServiceLine.create(
             [line._prepare_service_line_vals() for line in additions]
         )

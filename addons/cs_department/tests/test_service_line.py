@@ -26,7 +26,7 @@ class TestServiceLine(CsChangeOrderCommon):
     def test_unique_open_number(self):
         """An open number cannot be registered twice; a closed one can be reused."""
         with self.assertRaises(ValidationError):
-            self.ServiceLine.with_user(self.rep).create(
+            self.ServiceLine.with_user(self.supervisor).create(
                 {
                     "name": "010-6000-1001",
                     "partner_id": self.customer.id,
@@ -34,7 +34,7 @@ class TestServiceLine(CsChangeOrderCommon):
                 }
             )
         self.ip_line.state = "closed"
-        reused = self.ServiceLine.with_user(self.rep).create(
+        reused = self.ServiceLine.with_user(self.supervisor).create(
             {
                 "name": "010-6000-1001",
                 "partner_id": self.customer.id,
@@ -56,7 +56,8 @@ class TestServiceLine(CsChangeOrderCommon):
         self.assertEqual(self.ip_line.with_user(self.rep).change_order_count, 0)
 
     def test_access_by_role(self):
-        """Engineers read lines only; plain employees do not see them at all."""
+        """Representatives and engineers read lines only (they change through
+        approved change orders); plain employees do not see them at all."""
         self.assertEqual(
             self.ip_line.with_user(self.engineer).read(["name"])[0]["name"],
             "010-6000-1001",
@@ -67,7 +68,10 @@ class TestServiceLine(CsChangeOrderCommon):
             self.ip_line.with_user(self.employee).read(["name"])
         with self.assertRaises(AccessError):
             self.ip_line.with_user(self.rep).unlink()
-        self.ip_line.with_user(self.rep).write({"password_set": True})
+        with self.assertRaises(AccessError):
+            self.ip_line.with_user(self.rep).write({"password_set": True})
+        self.assertFalse(self.ip_line.password_set)
+        self.ip_line.with_user(self.supervisor).write({"password_set": True})
         self.assertTrue(self.ip_line.password_set)
         self.ip_line.with_user(self.supervisor).unlink()
         self.assertFalse(self.ip_line.exists())
