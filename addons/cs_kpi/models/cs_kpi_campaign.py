@@ -73,10 +73,14 @@ class CsKpiCampaign(models.Model):
     department_ids = fields.Many2many(
         comodel_name="hr.department",
         string="Departments",
+        check_company=True,
         help="Empty: every department (sub-departments included).",
     )
     job_ids = fields.Many2many(
-        comodel_name="hr.job", string="Jobs", help="Empty: every job."
+        comodel_name="hr.job",
+        string="Jobs",
+        check_company=True,
+        help="Empty: every job.",
     )
     state = fields.Selection(
         selection=[

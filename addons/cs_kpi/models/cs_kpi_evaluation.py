@@ -4,7 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-EVALUATOR_FIELDS = {"score", "comment", "state", "date_done"}
+#: What an evaluator writes himself; submitting and reopening go through buttons.
+EVALUATOR_FIELDS = {"score", "comment"}
 
 
 class CsKpiEvaluation(models.Model):
@@ -82,13 +83,26 @@ class CsKpiEvaluation(models.Model):
         ).line_id._aggregate_evaluations()
         return evaluations
 
+    def _is_hr(self):
+        return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
+
     def write(self, vals):
         self.line_id.sheet_id._check_not_locked()
-        is_hr = self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
-        if not is_hr and set(vals) - EVALUATOR_FIELDS:
-            raise AccessError(
-                self.env._("Evaluators can only change their score and comment.")
-            )
+        if not self._is_hr():
+            if set(vals) - EVALUATOR_FIELDS:
+                raise AccessError(
+                    self.env._(
+                        "Evaluators can only change their score and comment; "
+                        "submit or reopen an evaluation with its buttons."
+                    )
+                )
+            if self.filtered(lambda evaluation: evaluation.state == "done"):
+                raise UserError(
+                    self.env._(
+                        "This evaluation is submitted: reopen it before changing "
+                        "the score."
+                    )
+                )
         result = super().write(vals)
         if {"score", "state"} & set(vals):
             self.line_id._aggregate_evaluations()
@@ -98,16 +112,28 @@ class CsKpiEvaluation(models.Model):
     def _unlink_except_locked(self):
         self.line_id.sheet_id._check_not_locked()
 
+    def _check_own_or_hr(self):
+        """Submitting and reopening are the evaluator's own (or HR's)."""
+        self.check_access("write")
+        if not self._is_hr() and self.filtered(
+            lambda evaluation: evaluation.evaluator_id != self.env.user
+        ):
+            raise AccessError(
+                self.env._("Only the evaluator submits or reopens his evaluation.")
+            )
+
     def action_submit(self):
+        self._check_own_or_hr()
         for evaluation in self:
             if evaluation.state == "done":
                 raise UserError(self.env._("This evaluation is already submitted."))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self.sudo().write({"state": "done", "date_done": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self.campaign_id.sudo()._schedule_evaluator_activities(
             self.evaluator_id, create=False
         )
 
     def action_reset(self):
-        self.write({"state": "pending", "date_done": False})
-        self.campaign_id._schedule_evaluator_activities(self.evaluator_id)
+        self._check_own_or_hr()
+        self.sudo().write({"state": "pending", "date_done": False})
+        self.campaign_id.sudo()._schedule_evaluator_activities(self.evaluator_id)

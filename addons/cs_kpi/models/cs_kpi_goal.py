@@ -20,7 +20,9 @@ class CsKpiGoal(models.Model):
     company_id = fields.Many2one(
         comodel_name="res.company", default=lambda self: self.env.company
     )
-    job_id = fields.Many2one(comodel_name="hr.job", tracking=True, index=True)
+    job_id = fields.Many2one(
+        comodel_name="hr.job", tracking=True, index=True, check_company=True
+    )
     employee_id = fields.Many2one(
         comodel_name="hr.employee", tracking=True, index=True, check_company=True
     )

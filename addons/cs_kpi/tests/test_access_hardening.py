@@ -184,6 +184,8 @@ class TestAccessHardening(KpiCommon):
     def test_goals_of_another_company_do_not_count(self):
         """The goal pass rate reads the campaign company's goals only."""
         other = self.env["res.company"].create({"name": "KPI Other Company"})
+        # A job shared by the companies, so that both may set goals on it.
+        self.job_agent.company_id = False
         Goal = self.env["cs.kpi.goal"]
         Goal.create(
             {"name": "Here", "job_id": self.job_agent.id, "target": 1, "actual": 1}
@@ -202,3 +204,26 @@ class TestAccessHardening(KpiCommon):
             lambda s: s.employee_id == self.deep
         )
         self.assertEqual(self._line(deep_sheet, self.ind_goal).actual, 100.0)
+
+    def test_evaluator_submits_through_the_button_only(self):
+        """An evaluator scores, then submits with the button: state, dates and
+        other people's evaluations are out of his reach."""
+        evaluation = self.lead_sheet.line_ids.evaluation_ids[:1]
+        self.assertEqual(evaluation.evaluator_id, self.evaluator_user)
+        mine = evaluation.with_user(self.evaluator_user)
+        with self.assertRaises(AccessError):
+            mine.write({"state": "done"})
+        with self.assertRaises(AccessError):
+            mine.write({"date_done": "2026-01-01 00:00:00"})
+        self.assertEqual(evaluation.state, "pending")
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.outsider_user).action_submit()
+        mine.write({"score": 90})
+        mine.action_submit()
+        self.assertEqual(evaluation.state, "done")
+        with self.assertRaises(UserError):
+            mine.write({"score": 10})
+        self.assertEqual(evaluation.score, 90)
+        mine.action_reset()
+        mine.write({"score": 70})
+        self.assertEqual((evaluation.state, evaluation.score), ("pending", 70))
