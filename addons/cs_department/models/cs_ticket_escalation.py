@@ -107,6 +107,16 @@ class CsTicketEscalation(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Escalations are logged by the Escalate to Engineer button only."
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and LOG_FIELDS & set(vals):
             raise UserError(

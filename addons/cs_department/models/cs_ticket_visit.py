@@ -51,3 +51,17 @@ class CsTicketVisit(models.Model):
                 ticket=visit.ticket_id.number or "",
                 date=visit.date or "",
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = super().create(vals_list)
+        # A visit is recorded on a ticket its author can see (an engineer: the
+        # tickets he holds), not on any ticket of the helpdesk.
+        visits.ticket_id.check_access("read")
+        return visits
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "ticket_id" in vals:
+            self.ticket_id.check_access("read")
+        return result

@@ -4,7 +4,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CsDepartmentCommon
@@ -109,16 +109,21 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
         self.assertEqual(ticket.user_id, self.representative)
 
     def test_escalation_only_to_engineer(self):
-        """An escalation log names an after-sales engineer, even when made by hand."""
+        """Escalations are logged by the wizard only, and name an engineer."""
         ticket = self._create_ticket("complaint")
+        vals = {
+            "ticket_id": ticket.id,
+            "from_user_id": self.representative_other.id,
+            "to_user_id": self.engineer.id,
+            "reason": "Forged by hand",
+        }
+        Escalation = self.env["cs.ticket.escalation"]
+        for user in (self.representative, self.engineer, self.manager):
+            with self.assertRaises(UserError):
+                Escalation.with_user(user).create(vals)
+        self.assertFalse(Escalation.search([("ticket_id", "=", ticket.id)]))
         with self.assertRaises(ValidationError):
-            self.env["cs.ticket.escalation"].with_user(self.representative).create(
-                {
-                    "ticket_id": ticket.id,
-                    "to_user_id": self.representative_other.id,
-                    "reason": "Not an engineer",
-                }
-            )
+            Escalation.create(dict(vals, to_user_id=self.representative_other.id))
 
     def test_close_as_complaint_in_same_write(self):
         """Turning a key-customer ticket into a complaint while closing it still
@@ -129,3 +134,14 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
                 {"cs_request_kind": "complaint", "stage_id": self.stage_done.id}
             )
         self.assertFalse(ticket.closed)
+
+    def test_engineer_records_visits_on_his_tickets_only(self):
+        """An engineer records a visit on a ticket he holds, not on any ticket."""
+        ticket = self._create_ticket("complaint", partner=self.key_customer)
+        Visit = self.env["cs.ticket.visit"].with_user(self.engineer)
+        vals = {"ticket_id": ticket.id, "outcome": "Checked the line"}
+        with self.assertRaises(AccessError):
+            Visit.create(vals)
+        self._escalate(ticket)
+        visit = Visit.create(vals)
+        self.assertEqual(visit.ticket_id, ticket)

@@ -37,6 +37,7 @@ class CsTicketEscalateWizard(models.TransientModel):
                 self.env._("Only customer-service staff can escalate a ticket.")
             )
         ticket = self.ticket_id
+        ticket.check_access("write")
         if not self.engineer_id.has_group("cs_department.cs_department_group_engineer"):
             raise ValidationError(
                 self.env._(
@@ -63,13 +64,18 @@ class CsTicketEscalateWizard(models.TransientModel):
         ticket.message_subscribe(
             partner_ids=(representative | user | self.engineer_id).partner_id.ids,
         )
-        escalation = self.env["cs.ticket.escalation"].create(
-            {
-                "ticket_id": ticket.id,
-                "from_user_id": representative.id,
-                "to_user_id": self.engineer_id.id,
-                "reason": self.reason,
-            }
+        # The log is written here only, once the checks above passed.
+        escalation = (
+            self.env["cs.ticket.escalation"]
+            .sudo()
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "from_user_id": representative.id,
+                    "to_user_id": self.engineer_id.id,
+                    "reason": self.reason,
+                }
+            )
         )
         ticket.user_id = self.engineer_id
         ticket.message_post(
