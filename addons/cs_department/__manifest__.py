@@ -58,6 +58,7 @@
         "views/res_config_settings_views_change_order.xml",
         # ---- appraisals: cs_kpi templates of the CS jobs ----
         "data/cs_kpi_template_data.xml",
+        "data/cs_kpi_indicator_data.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----

@@ -22,3 +22,7 @@ from . import cs_change_order
 from . import cs_change_order_line
 from . import tier_definition
 from . import tier_review
+
+# ---- appraisals: CS data sources for cs_kpi ----
+from . import cs_kpi_indicator
+from . import cs_kpi_sheet_line

@@ -1,0 +1,193 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import datetime
+
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import GROUP, CsDepartmentCommon
+
+SAT = "cs_callback_satisfaction"
+PASS = "cs_complaint_followup_pass_rate"
+
+
+@tagged("post_install", "-at_install")
+class TestKpiSources(CsDepartmentCommon):
+    """Appraisal KPIs measured from the callbacks (Q1 2026, threshold 80)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hr_officer = new_test_user(
+            cls.env, login="cs_t_kpi_hr", groups="cs_kpi.cs_kpi_group_hr_officer"
+        )
+        cls.extra_users = [
+            new_test_user(
+                cls.env, login=f"cs_t_kpi_rep{i}", groups=GROUP % "representative"
+            )
+            for i in range(3)
+        ]
+        cls.job = cls.env["hr.job"].create({"name": "CS Test KPI Representative"})
+        cls.ind_sat = cls.env.ref(
+            "cs_department.cs_kpi_indicator_callback_satisfaction"
+        )
+        cls.ind_pass = cls.env["cs.kpi.indicator"].create(
+            {
+                "name": "Complaint follow-up pass rate",
+                "code": "T-CB-PASS",
+                "measure_type": "computed",
+                "source": PASS,
+                "scoring_method": "target_ratio",
+                "target": 80,
+            }
+        )
+        cls.env["cs.kpi.template"].create(
+            {
+                "name": "CS test callbacks",
+                "period_type": "quarter",
+                "job_ids": [Command.set(cls.job.ids)],
+                "kpi_weight": 100,
+                "competency_weight": 0,
+                "line_ids": [
+                    Command.create({"indicator_id": cls.ind_sat.id, "weight": 50}),
+                    Command.create({"indicator_id": cls.ind_pass.id, "weight": 50}),
+                ],
+            }
+        )
+        users = [cls.representative, cls.representative_other, cls.supervisor]
+        cls.employees = cls.env["hr.employee"].create(
+            [
+                {"name": user.name, "user_id": user.id, "job_id": cls.job.id}
+                for user in users + cls.extra_users
+            ]
+        )
+        ticket = cls._create_ticket("complaint")
+        ticket_other = cls._create_ticket(
+            "complaint", user=cls.representative_other, team=cls.team_other
+        )
+        complaint, anomaly = "complaint_followup", "traffic_anomaly"
+        cls._done(ticket, complaint, 60, datetime(2026, 1, 15, 9))
+        cls._done(ticket, complaint, 100, datetime(2026, 3, 31, 23, 59, 59))
+        cls._done(ticket, anomaly, 80, datetime(2026, 2, 1, 10))
+        # outside the quarter, unrated, or not done: not counted
+        cls._done(ticket, complaint, 20, datetime(2025, 12, 31, 23))
+        cls._done(ticket, complaint, 20, datetime(2026, 4, 1))
+        cls._done(ticket, anomaly, 0, datetime(2026, 2, 2), outcome="unreachable")
+        cls._done(ticket, complaint, 10, False, state="todo")
+        # another representative's tickets
+        cls._done(ticket_other, complaint, 90, datetime(2026, 2, 3))
+        cls._done(ticket_other, anomaly, 30, datetime(2026, 2, 4))
+        for user in cls.extra_users:
+            extra_ticket = cls._create_ticket("complaint", user=user)
+            cls._done(extra_ticket, complaint, 70, datetime(2026, 3, 1))
+
+    @classmethod
+    def _done(cls, ticket, reason, satisfaction, done_date, **vals):
+        values = {
+            "partner_id": cls.customer.id,
+            "ticket_id": ticket.id,
+            "reason": reason,
+            "satisfaction": satisfaction,
+            "outcome": "resolved",
+            "state": "done",
+            "done_date": done_date,
+        }
+        values.update(vals)
+        return cls.env["cs.callback"].create(values)
+
+    def _computed_campaign(self):
+        campaign = (
+            self.env["cs.kpi.campaign"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "name": "CS callbacks Q1",
+                    "period_type": "quarter",
+                    "year": 2026,
+                    "period_number": 1,
+                    "job_ids": [Command.set(self.job.ids)],
+                }
+            )
+        )
+        campaign.action_generate_sheets()
+        campaign.action_open()
+        campaign.action_compute()
+        return campaign
+
+    def _line(self, campaign, user, source):
+        return campaign.sheet_ids.line_ids.filtered(
+            lambda line: line.employee_id.user_id == user and line.source == source
+        )
+
+    def test_indicator_shipped_outside_templates(self):
+        """CS-CB-SAT is a computed callback KPI that no shipped template uses."""
+        self.assertEqual(self.ind_sat.code, "CS-CB-SAT")
+        self.assertEqual(self.ind_sat.measure_type, "computed")
+        self.assertEqual(self.ind_sat.source, SAT)
+        self.assertEqual(self.ind_sat.scoring_method, "target_ratio")
+        self.assertEqual(self.ind_sat.target, 85)
+        used = self.env["cs.kpi.template.line"].search(
+            [("indicator_id", "=", self.ind_sat.id)]
+        )
+        self.assertEqual(used.template_id.mapped("name"), ["CS test callbacks"])
+
+    def test_measure_callback_sources(self):
+        """Average and pass rate per representative, from his period's callbacks."""
+        campaign = self._computed_campaign()
+        self.assertEqual(len(campaign.sheet_ids), 6)
+        expected = {
+            self.representative: (80.0, 50.0),
+            self.representative_other: (60.0, 100.0),
+            self.extra_users[0]: (70.0, 0.0),
+        }
+        for user, (average, pass_rate) in expected.items():
+            sat_line = self._line(campaign, user, SAT)
+            pass_line = self._line(campaign, user, PASS)
+            self.assertTrue(sat_line.is_measured and pass_line.is_measured)
+            self.assertEqual(sat_line.actual, average, user.login)
+            self.assertEqual(pass_line.actual, pass_rate, user.login)
+        self.assertAlmostEqual(
+            self._line(campaign, self.representative, SAT).score, 94.12
+        )
+
+    def test_employee_without_callbacks_unmeasured(self):
+        """No rated callback in the period: the lines stay unscored."""
+        campaign = self._computed_campaign()
+        for source in (SAT, PASS):
+            line = self._line(campaign, self.supervisor, source)
+            self.assertFalse(line.is_measured)
+            self.assertEqual(line.actual, 0.0)
+            self.assertEqual(line.score, 0.0)
+
+    def test_threshold_is_the_company_one(self):
+        """The pass rate follows the company's satisfaction threshold."""
+        self.company.cs_satisfaction_threshold = 60
+        campaign = self._computed_campaign()
+        self.assertEqual(self._line(campaign, self.representative, PASS).actual, 100)
+        self.assertEqual(self._line(campaign, self.extra_users[0], PASS).actual, 100)
+
+    def test_measure_query_count_constant(self):
+        """Measuring the lines of 2 or of 6 employees takes the same queries."""
+        campaign = self._computed_campaign()
+        Line = self.env["cs.kpi.sheet.line"].with_user(self.hr_officer)
+        all_lines = campaign.sheet_ids.line_ids
+        two_users = self.representative | self.supervisor
+        two = all_lines.filtered(lambda line: line.employee_id.user_id in two_users)
+        self.assertEqual((len(two), len(all_lines)), (4, 12))
+        counts = []
+        for subset in (two, all_lines):
+            by_source = [
+                Line.browse(subset.filtered(lambda li, s=source: li.source == s).ids)
+                for source in (SAT, PASS)
+            ]
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            values = by_source[0]._measure_source_cs_callback_satisfaction()
+            values.update(
+                by_source[1]._measure_source_cs_complaint_followup_pass_rate()
+            )
+            counts.append(self.cr.sql_log_count - start)
+            self.assertEqual(set(values), set(subset.ids))
+        self.assertEqual(counts[0], counts[1])
+        self.assertLessEqual(counts[1], 8)
