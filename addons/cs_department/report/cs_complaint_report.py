@@ -1,10 +1,11 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..models.helpdesk_ticket import COMPLAINT_REASONS, REQUEST_KINDS
+from .sql_view import create_sql_view
 
 _RATE_FIELD = "complaint_customer_rate"
 _RATE_SPECS = [
@@ -97,14 +98,7 @@ class CsComplaintReport(models.Model):
         )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_sql_view(self)
 
     @api.model
     def read_group(
