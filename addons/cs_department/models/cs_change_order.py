@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .cs_change_order_workflow import RUNNING_STATES
+from .cs_change_order_workflow import FREE_FIELDS, RUNNING_STATES
 
 
 class CsChangeOrder(models.Model):
@@ -14,8 +14,7 @@ class CsChangeOrder(models.Model):
     _description = "Business Change Order"
     _inherit = [
         "cs.change.order.workflow",
-        "cs.change.order.tier.validation",
-        "tier.validation",
+        "cs.tier.validation",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -29,6 +28,7 @@ class CsChangeOrder(models.Model):
     _state_from = ["verified"]
     _state_to = ["approved", "in_progress", "activated", "notified", "done"]
     _cancel_state = "cancel"
+    _cs_tier_free_fields = FREE_FIELDS
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"

@@ -4,8 +4,6 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-#: Models whose reviews only the tier-validation engine may create or forge.
-GUARDED_MODELS = ("cs.change.order",)
 #: What a review is about and who asked for it: fixed once requested.
 FIXED_FIELDS = {"model", "res_id", "definition_id", "sequence", "requested_by"}
 
@@ -26,13 +24,23 @@ class TierReview(models.Model):
             reviewers -= self.requested_by
         return reviewers
 
+    @api.model
+    def _cs_guarded_models(self):
+        """The models of this suite: those that inherit ``cs.tier.validation``."""
+        base = type(self.env["cs.tier.validation"])
+        return {
+            name
+            for name, model_class in self.env.registry.items()
+            if not model_class._abstract and issubclass(model_class, base)
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         # base_tier_validation lets every employee create and write reviews:
         # for our models they come from request_validation() only, which
         # creates them as superuser.
         if not self.env.su and any(
-            vals.get("model") in GUARDED_MODELS for vals in vals_list
+            vals.get("model") in self._cs_guarded_models() for vals in vals_list
         ):
             raise AccessError(
                 self.env._("Reviews are created by requesting a validation only.")
@@ -46,7 +54,8 @@ class TierReview(models.Model):
 
     def _cs_check_review_write(self, vals):
         """Only a reviewer of a review approves or rejects it, in his own name."""
-        reviews = self.filtered(lambda review: review.model in GUARDED_MODELS)
+        guarded = self._cs_guarded_models()
+        reviews = self.filtered(lambda review: review.model in guarded)
         if not reviews:
             return
         if FIXED_FIELDS & set(vals):
