@@ -4,7 +4,8 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 CALLBACK_REASONS = [
     ("complaint_followup", "Complaint Follow-up"),
@@ -14,6 +15,8 @@ CALLBACK_REASONS = [
 ]
 #: Fields only the callback's actions (and the overdue cron) write.
 WORKFLOW_FIELDS = {"state", "done_date", "overdue_flagged"}
+#: Fields whose change may make a satisfaction count for its author.
+FIGURE_FIELDS = {"ticket_id", "satisfaction", "satisfaction_stars"}
 #: Fields still editable on a callback that is done.
 DONE_FREE_FIELDS = {
     "notes",
@@ -26,7 +29,7 @@ DONE_FREE_FIELDS = {
 class CsCallback(models.Model):
     _name = "cs.callback"
     _description = "Customer Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
     _order = "state desc, scheduled_date, id"
     _check_company_auto = True
 
@@ -179,23 +182,47 @@ class CsCallback(models.Model):
                 callback.satisfaction >= callback.company_id.cs_satisfaction_threshold
             )
 
-    @api.depends("state", "scheduled_date")
-    @api.depends_context("tz")
+    def _cs_today(self):
+        """Today for this callback: its assignee's, in his time zone, else in
+        the company's (the same whoever looks at it, and for the cron)."""
+        self.ensure_one()
+        return self.company_id._cs_today(self.user_id)
+
+    @api.depends("state", "scheduled_date", "user_id.tz", "company_id")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for callback in self:
             callback.is_overdue = (
-                callback.state == "todo" and callback.scheduled_date < today
+                callback.state == "todo"
+                and callback.scheduled_date < callback._cs_today()
             )
+
+    @api.model
+    def _cs_overdue_domain(self):
+        """To-do callbacks due before their assignee's today, as a domain: one
+        branch per time zone in use (users' own, then companies' for users
+        without one), not a query per callback."""
+        Users = self.env["res.users"].sudo().with_context(active_test=False)
+        branches = []
+        for [tz] in Users._read_group([("tz", "!=", False)], ["tz"]):
+            today = fields.Date.context_today(self.with_context(tz=tz))
+            branches.append([("user_id.tz", "=", tz), ("scheduled_date", "<", today)])
+        for company in self.env["res.company"].sudo().search([]):
+            branches.append(
+                [
+                    ("user_id.tz", "=", False),
+                    ("company_id", "=", company.id),
+                    ("scheduled_date", "<", company._cs_today()),
+                ]
+            )
+        return expression.AND([[("state", "=", "todo")], expression.OR(branches)])
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on the overdue flag."))
-        today = fields.Date.context_today(self)
-        domain = [("state", "=", "todo"), ("scheduled_date", "<", today)]
+        domain = self._cs_overdue_domain()
         if (operator == "=") == value:
             return domain
-        return ["!", "&", *domain]
+        return ["!", *expression.normalize_domain(domain)]
 
     @api.constrains("satisfaction")
     def _check_satisfaction(self):
@@ -211,18 +238,10 @@ class CsCallback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if vals.get("state", "todo") != "todo" or any(
-                    vals.get(name) for name in WORKFLOW_FIELDS - {"state"}
-                ):
-                    raise UserError(
-                        self.env._(
-                            "A callback starts as to do: mark it done with its "
-                            "Mark Done button."
-                        )
-                    )
         callbacks = super().create(vals_list)
+        if not self.env.su:
+            # On the created records: values may come from default_* keys too.
+            callbacks._cs_check_create_allowed()
         for callback in callbacks.filtered(lambda cb: cb.state == "todo"):
             callback.activity_schedule(
                 "mail.mail_activity_data_call",
@@ -235,7 +254,136 @@ class CsCallback(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_write_allowed(vals)
-        return super().write(vals)
+            self._cs_check_followup_write(vals)
+        result = super().write(vals)
+        if not self.env.su and FIGURE_FIELDS & set(vals):
+            if "ticket_id" in vals:
+                self.ticket_id.check_access("read")
+            self._cs_check_figure_author()
+        return result
+
+    # ---- who produces the satisfaction figures ----
+    # A callback's satisfaction counts for the representative of its ticket:
+    # he never records it. Complaint follow-ups are created by the system when
+    # a complaint closes, assigned to a supervisor (never the representative),
+    # and completed by their assignee only.
+
+    def _cs_followups(self):
+        return self.filtered(lambda callback: callback.reason == "complaint_followup")
+
+    def _cs_representative(self):
+        self.ensure_one()
+        return self.sudo().ticket_id.cs_representative_id
+
+    def _cs_check_create_allowed(self):
+        if any(
+            callback.state != "todo" or callback.done_date or callback.overdue_flagged
+            for callback in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A callback starts as to do: mark it done with its Mark Done "
+                    "button."
+                )
+            )
+        if self._cs_followups():
+            raise AccessError(
+                self.env._(
+                    "Complaint follow-ups are scheduled when a complaint is "
+                    "closed: they cannot be created by hand."
+                )
+            )
+        # A callback is about a ticket its author can see.
+        self.ticket_id.check_access("read")
+        self._cs_check_figure_author()
+
+    def _cs_check_figure_author(self, recording=True):
+        """Nobody completes a rated callback on his own ticket; when
+        ``recording`` a score, only a supervisor records one on a ticket (so
+        that representatives do not rate each other). Complaint follow-ups
+        are recorded by their assignee (``_cs_check_followup_assignee``)."""
+        user = self.env.user
+        rated = self.filtered(lambda callback: callback.satisfaction)
+        if any(callback._cs_representative() == user for callback in rated):
+            raise AccessError(
+                self.env._(
+                    "The satisfaction of a callback on your own ticket counts in "
+                    "your appraisal: another person records it."
+                )
+            )
+        if (
+            recording
+            and (rated - rated._cs_followups()).sudo().ticket_id
+            and not user.has_group("cs_department.cs_department_group_supervisor")
+        ):
+            raise AccessError(
+                self.env._(
+                    "The satisfaction of a callback on a ticket counts in its "
+                    "representative's appraisal: a supervisor records it."
+                )
+            )
+
+    def _cs_check_followup_write(self, vals):
+        """Complaint follow-ups keep their reason; only a supervisor reassigns
+        or reschedules them, only their assignee records the call, and the
+        ticket's representative touches none of it."""
+        if "reason" in vals and (
+            vals["reason"] == "complaint_followup" or self._cs_followups()
+        ):
+            raise AccessError(
+                self.env._(
+                    "Complaint follow-ups are scheduled when a complaint is "
+                    "closed: no callback becomes one or stops being one by hand."
+                )
+            )
+        followups = self._cs_followups()
+        if not followups or not set(vals) - DONE_FREE_FIELDS:
+            return
+        if "user_id" in vals or "scheduled_date" in vals:
+            followups._cs_check_followup_manager()
+        if set(vals) - DONE_FREE_FIELDS - {"user_id", "scheduled_date"}:
+            followups._cs_check_followup_assignee()
+        if "user_id" in vals:
+            user = self.env["res.users"].browse(vals["user_id"])
+            if any(callback._cs_representative() == user for callback in followups):
+                raise ValidationError(
+                    self.env._(
+                        "A complaint follow-up is never assigned to the "
+                        "representative of the complaint."
+                    )
+                )
+
+    def _cs_check_not_representative(self):
+        user = self.env.user
+        if any(callback._cs_representative() == user for callback in self):
+            raise AccessError(
+                self.env._(
+                    "The follow-up of your own complaint is done by someone else."
+                )
+            )
+
+    def _cs_check_followup_assignee(self):
+        """Only the assignee records the call of a complaint follow-up."""
+        self._cs_check_not_representative()
+        if self.filtered(lambda callback: callback.user_id != self.env.user):
+            raise AccessError(
+                self.env._(
+                    "Only the user a complaint follow-up is assigned to records "
+                    "its call."
+                )
+            )
+
+    def _cs_check_followup_manager(self):
+        """Only a supervisor reassigns, reschedules, cancels or reopens a
+        complaint follow-up."""
+        self._cs_check_not_representative()
+        if not self.env.user.has_group("cs_department.cs_department_group_supervisor"):
+            raise AccessError(
+                self.env._(
+                    "Only a supervisor reassigns, reschedules, cancels or reopens "
+                    "a complaint follow-up."
+                )
+            )
 
     def _check_write_allowed(self, vals):
         """State and done date move by the actions only; a callback that is
@@ -267,8 +415,20 @@ class CsCallback(models.Model):
         self.ensure_one()
         return self.reason == "complaint_followup" and self.outcome != "unreachable"
 
+    def _cs_check_action(self, manage=False):
+        """Who may complete (or, with ``manage``, cancel and reopen)."""
+        if self.env.su:
+            return
+        followups = self._cs_followups()
+        if manage:
+            followups._cs_check_followup_manager()
+        else:
+            followups._cs_check_followup_assignee()
+            (self - followups)._cs_check_figure_author(recording=False)
+
     def action_done(self):
         """Record the call as made; outcome (and satisfaction) are required."""
+        self._cs_check_action()
         for callback in self:
             if callback.state != "todo":
                 raise UserError(
@@ -300,6 +460,7 @@ class CsCallback(models.Model):
         return True
 
     def action_cancel(self):
+        self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state == "done"):
             raise UserError(self.env._("A callback already done cannot be cancelled."))
         self._write_action({"state": "cancel"})
@@ -309,6 +470,7 @@ class CsCallback(models.Model):
         return True
 
     def action_reset_to_todo(self):
+        self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state != "cancel"):
             raise UserError(self.env._("Only cancelled callbacks can be reopened."))
         self._write_action({"state": "todo", "overdue_flagged": False})
@@ -354,7 +516,6 @@ class CsCallback(models.Model):
         )
         model_id = self.env["ir.model"]._get_id(self._name)
         todo_type = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
         summary = self.env._("Overdue callback")
         self.env["mail.activity"].create(
             [
@@ -363,7 +524,7 @@ class CsCallback(models.Model):
                     "res_id": callback.id,
                     "activity_type_id": todo_type.id,
                     "automated": True,
-                    "date_deadline": today,
+                    "date_deadline": callback.company_id._cs_today(user),
                     "user_id": user.id,
                     "summary": summary,
                     "note": self.env._(

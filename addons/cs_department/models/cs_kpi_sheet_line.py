@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import models
 
@@ -18,16 +18,18 @@ class CsKpiSheetLine(models.Model):
         users = lines.employee_id.user_id
         if not users:
             return {}
+        company = campaign.company_id
         domain = [
             ("state", "=", "done"),
             ("satisfaction", ">", 0),
             ("representative_id", "in", users.ids),
-            ("company_id", "=", campaign.company_id.id),
-            ("done_date", ">=", datetime.combine(campaign.date_from, time.min)),
+            ("company_id", "=", company.id),
+            # The period's days start at midnight in the company's time zone.
+            ("done_date", ">=", company._cs_day_start_utc(campaign.date_from)),
             (
                 "done_date",
                 "<",
-                datetime.combine(campaign.date_to + timedelta(days=1), time.min),
+                company._cs_day_start_utc(campaign.date_to + timedelta(days=1)),
             ),
             *extra_domain,
         ]

@@ -5,13 +5,20 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 #: The log itself: written by the escalation wizard and the return action only.
-LOG_FIELDS = {"ticket_id", "from_user_id", "to_user_id", "date", "returned_date"}
+LOG_FIELDS = {
+    "ticket_id",
+    "from_user_id",
+    "to_user_id",
+    "date",
+    "reason",
+    "returned_date",
+}
 
 
 class CsTicketEscalation(models.Model):
     _name = "cs.ticket.escalation"
     _description = "Ticket Escalation to an Engineer"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -73,6 +80,19 @@ class CsTicketEscalation(models.Model):
         store=True,
         index=True,
     )
+
+    _sql_constraints = [
+        (
+            "duration_hours_positive",
+            "CHECK(duration_hours >= 0)",
+            "The time with the engineer cannot be negative.",
+        ),
+        (
+            "returned_after_escalated",
+            "CHECK(returned_date IS NULL OR returned_date >= date)",
+            "A ticket is returned after it was escalated.",
+        ),
+    ]
 
     @api.depends("ticket_id", "to_user_id")
     def _compute_display_name(self):
@@ -151,7 +171,8 @@ class CsTicketEscalation(models.Model):
         # As superuser past the checks above: the log is closed to direct writes.
         self.sudo().write({"returned_date": fields.Datetime.now()})
         for esc in self:
-            esc.ticket_id.message_post(
+            ticket = esc.ticket_id
+            ticket.message_post(
                 body=self.env._(
                     "Returned by %(engineer)s to %(representative)s.",
                     engineer=user.name,
@@ -159,5 +180,6 @@ class CsTicketEscalation(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            esc.ticket_id.user_id = esc.from_user_id
+            # Past the checks above, whoever assigned the ticket meanwhile.
+            ticket.sudo().user_id = esc.from_user_id
         return True

@@ -2,12 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CsTicketVisit(models.Model):
     _name = "cs.ticket.visit"
     _description = "On-site Visit to a Customer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -52,16 +53,43 @@ class CsTicketVisit(models.Model):
                 date=visit.date or "",
             )
 
+    @api.constrains("date", "user_id")
+    def _check_date_not_future(self):
+        for visit in self:
+            if visit.date > visit.company_id._cs_today(visit.user_id):
+                raise ValidationError(
+                    self.env._(
+                        "A visit is recorded once made: %(date)s is in the future.",
+                        date=visit.date,
+                    )
+                )
+
+    def _cs_valid(self):
+        """The visits that satisfy the key-customer rule: made (not dated in
+        the future) by the user who recorded them."""
+        return self.filtered(
+            lambda visit: visit.date <= visit.company_id._cs_today(visit.user_id)
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
-        # A visit is recorded on a ticket its author can see (an engineer: the
-        # tickets he holds), not on any ticket of the helpdesk.
-        visits.ticket_id.check_access("read")
+        if not self.env.su:
+            # Checked on the records: default_* context keys count too.
+            if visits.filtered(lambda visit: visit.user_id != self.env.user):
+                raise AccessError(
+                    self.env._("A visit is recorded by the person who made it.")
+                )
+            # A visit is recorded on a ticket its author can see (an engineer:
+            # the tickets he holds), not on any ticket of the helpdesk.
+            visits.ticket_id.check_access("read")
         return visits
 
     def write(self, vals):
-        result = super().write(vals)
-        if "ticket_id" in vals:
-            self.ticket_id.check_access("read")
-        return result
+        if not self.env.su and {"ticket_id", "user_id"} & set(vals):
+            raise AccessError(
+                self.env._(
+                    "A visit stays on its ticket and with the person who made it."
+                )
+            )
+        return super().write(vals)

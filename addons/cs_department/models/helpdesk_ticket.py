@@ -4,7 +4,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 REQUEST_KINDS = [
     ("consultation", "Consultation"),
@@ -22,7 +22,8 @@ COMPLAINT_REASONS = [
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "cs.computed.figure.mixin"]
 
     cs_request_kind = fields.Selection(
         selection=REQUEST_KINDS,
@@ -110,6 +111,14 @@ class HelpdeskTicket(models.Model):
         groups="cs_department.cs_department_group_representative",
     )
 
+    _sql_constraints = [
+        (
+            "cs_satisfaction_range",
+            "CHECK(cs_satisfaction BETWEEN 0 AND 100)",
+            "The satisfaction of a ticket must be between 0 and 100.",
+        ),
+    ]
+
     @api.depends("category_id")
     def _compute_cs_request_kind(self):
         for ticket in self:
@@ -178,11 +187,19 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        if not self.env.su:
+            self._cs_check_write_allowed(vals)
         closing = self.browse()
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.closed and not stage.cs_cancel:
-                closing = self.filtered(lambda ticket: not ticket.stage_id.closed)
+                # From an open stage, or from a cancellation: done after
+                # cancelled is handling it, with the same rules.
+                closing = self.filtered(
+                    lambda ticket: (
+                        not ticket.stage_id.closed or ticket.stage_id.cs_cancel
+                    )
+                )
         res = super().write(vals)
         # Checked on the written values: the same write may make it a complaint.
         closing._cs_check_can_close()
@@ -193,13 +210,81 @@ class HelpdeskTicket(models.Model):
     # Business methods
     # ---------------------------------------------------
 
+    def _cs_may_reassign(self):
+        """Supervisors and helpdesk managers hand tickets over freely."""
+        user = self.env.user
+        return user.has_group(
+            "cs_department.cs_department_group_supervisor"
+        ) or user.has_group("helpdesk_mgmt.group_helpdesk_manager")
+
+    def _cs_check_write_allowed(self, vals):
+        """The ticket carries figures its representative is appraised on.
+
+        - A user below supervisor assigns only tickets that are unassigned or
+          his own, and only while open: nobody takes a colleague's ticket (and
+          its callbacks) nor hands a closed one over.
+        - Below supervisor, the customer of a key-customer complaint stays.
+        - The request kind of a ticket that was ever closed is locked: a
+          closed complaint stays in the complaint rate.
+        """
+        if "user_id" in vals and not self._cs_may_reassign():
+            moved = self.filtered(lambda ticket: ticket.user_id.id != vals["user_id"])
+            if moved.filtered(
+                lambda ticket: (
+                    ticket.closed
+                    or (ticket.user_id and ticket.user_id != self.env.user)
+                )
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only a supervisor can reassign a ticket of another user "
+                        "or a closed ticket."
+                    )
+                )
+        if (
+            "partner_id" in vals
+            and not self._cs_may_reassign()
+            and self.filtered(
+                lambda ticket: (
+                    ticket.cs_key_customer
+                    and ticket.cs_request_kind == "complaint"
+                    and ticket.partner_id.id != vals["partner_id"]
+                )
+            )
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a supervisor can change the customer of a "
+                    "key-customer complaint."
+                )
+            )
+        if "cs_request_kind" in vals or "category_id" in vals:
+            category = self.env["helpdesk.ticket.category"].browse(
+                vals.get("category_id")
+            )
+            for ticket in self.filtered("closed_date"):
+                kind = vals.get(
+                    "cs_request_kind",
+                    category.cs_request_kind
+                    if "category_id" in vals and category.cs_request_kind
+                    else ticket.cs_request_kind,
+                )
+                if kind != ticket.cs_request_kind:
+                    raise UserError(
+                        self.env._(
+                            "The ticket %(ticket)s has been closed: its request "
+                            "kind cannot change any more.",
+                            ticket=ticket.number,
+                        )
+                    )
+
     def _cs_check_can_close(self):
         """Refuse to close a key-customer complaint without an on-site visit."""
         missing = self.sudo().filtered(
             lambda ticket: (
                 ticket.cs_request_kind == "complaint"
                 and ticket.cs_key_customer
-                and not ticket.cs_visit_ids
+                and not ticket.cs_visit_ids._cs_valid()
             )
         )
         if missing:
@@ -228,10 +313,15 @@ class HelpdeskTicket(models.Model):
         vals_list = []
         picked = {}
         for ticket in complaints:
-            key = (ticket.company_id, ticket.team_id)
+            company = ticket.company_id
+            representative = ticket.cs_representative_id
+            key = (company, ticket.team_id, representative)
             if key not in picked:
-                picked[key] = ticket.company_id._cs_pick_supervisor(ticket.team_id)
-            delay = ticket.company_id.cs_callback_delay_days
+                picked[key] = company._cs_pick_supervisor(
+                    ticket.team_id, exclude=representative
+                )
+            user = picked[key] or ticket.user_id or self.env.user
+            delay = company.cs_callback_delay_days
             vals_list.append(
                 {
                     "partner_id": (
@@ -239,9 +329,9 @@ class HelpdeskTicket(models.Model):
                     ).id,
                     "ticket_id": ticket.id,
                     "reason": "complaint_followup",
-                    "scheduled_date": fields.Date.context_today(ticket)
-                    + timedelta(days=delay),
-                    "user_id": (picked[key] or ticket.user_id or self.env.user).id,
+                    # The assignee's today: his time zone, else the company's.
+                    "scheduled_date": company._cs_today(user) + timedelta(days=delay),
+                    "user_id": user.id,
                     "company_id": ticket.company_id.id,
                 }
             )

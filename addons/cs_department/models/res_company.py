@@ -1,6 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import datetime, time
+
+import pytz
+
 from odoo import fields, models
 
 
@@ -44,16 +48,19 @@ class ResCompany(models.Model):
         ),
     ]
 
-    def _cs_pick_supervisor(self, teams):
+    def _cs_pick_supervisor(self, teams, exclude=None):
         """The supervisor who follows up for ``teams``: their leader when he is a
         supervisor, else a supervisor among their members, else any supervisor
-        of the company; department managers come last."""
+        of the company; department managers come last. ``exclude`` (users)
+        are never picked: a complaint's representative does not follow it up."""
         self.ensure_one()
         supervisors = (
             self.env.ref("cs_department.cs_department_group_supervisor")
             .sudo()
             .users.filtered(lambda user: self in user.company_ids and not user.share)
         )
+        if exclude:
+            supervisors -= exclude
         managers = self.env.ref("cs_department.cs_department_group_manager").users
         teams = teams.sudo()
         candidates = (
@@ -63,3 +70,25 @@ class ResCompany(models.Model):
             or supervisors
         )
         return candidates.sorted("id")[:1]
+
+    # ---- dates: whose "today" ----
+    def _cs_tz(self):
+        """Time zone of the company: its partner's, else its working hours',
+        else UTC. It bounds the appraisal periods and is the fallback of
+        users without a time zone of their own."""
+        self.ensure_one()
+        return self.partner_id.tz or self.resource_calendar_id.tz or "UTC"
+
+    def _cs_today(self, user=None):
+        """Today for ``user`` of this company: in his time zone, else the
+        company's."""
+        self.ensure_one()
+        tz = (user and user.tz) or self._cs_tz()
+        return fields.Date.context_today(self.with_context(tz=tz))
+
+    def _cs_day_start_utc(self, day):
+        """Naive UTC datetime of midnight starting ``day`` in the company's
+        time zone, to compare with stored datetimes."""
+        self.ensure_one()
+        local = pytz.timezone(self._cs_tz()).localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)

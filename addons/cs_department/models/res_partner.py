@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class ResPartner(models.Model):
@@ -47,3 +48,20 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    # ---- front office: key customers ----
+    def write(self, vals):
+        """The key-customer list is the department manager's: unticking it is
+        no way round the visit a key customer's complaint needs."""
+        if (
+            "cs_key_customer" in vals
+            and not self.env.su
+            and self.filtered(
+                lambda partner: partner.cs_key_customer != bool(vals["cs_key_customer"])
+            )
+            and not self.env.user.has_group("cs_department.cs_department_group_manager")
+        ):
+            raise AccessError(
+                self.env._("Only the department manager changes the key customers.")
+            )
+        return super().write(vals)

@@ -17,3 +17,6 @@ from . import test_change_order_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+
+# ---- hardening: front-office figures nobody produces for himself ----
+from . import test_appraised_figures

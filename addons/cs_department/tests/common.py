@@ -1,12 +1,37 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import functools
+
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
 GROUP = "cs_department.cs_department_group_%s"
+#: Just before and just after midnight in Asia/Shanghai (UTC+8), the time zone
+#: of the test and demo users.
+MIDNIGHT_SIDES = ("2026-03-10 15:30:00", "2026-03-10 16:30:00")
+
+
+def on_both_sides_of_midnight(test):
+    """Run ``test`` with the clock frozen at each of ``MIDNIGHT_SIDES``, each
+    run rolled back, so that it never depends on the hour it runs at."""
+
+    @functools.wraps(test)
+    def wrapper(self):
+        for moment in MIDNIGHT_SIDES:
+            with self.subTest(moment=moment), freeze_time(moment):
+                savepoint = self.env.cr.savepoint()
+                try:
+                    test(self)
+                finally:
+                    savepoint.close(rollback=True)
+                    self.env.invalidate_all()
+
+    return wrapper
 
 
 class CsDepartmentCommon(BaseCommon):
@@ -19,6 +44,9 @@ class CsDepartmentCommon(BaseCommon):
         user_vals = {"tz": "Asia/Shanghai"}
         cls.representative = new_test_user(
             cls.env, login="cs_t_rep", groups=GROUP % "representative", **user_vals
+        )
+        cls.colleague = new_test_user(
+            cls.env, login="cs_t_rep_col", groups=GROUP % "representative", **user_vals
         )
         cls.representative_other = new_test_user(
             cls.env, login="cs_t_rep_other", groups=GROUP % "representative"
@@ -44,7 +72,11 @@ class CsDepartmentCommon(BaseCommon):
             {
                 "name": "CS Test Team",
                 "user_id": cls.supervisor.id,
-                "user_ids": [Command.set([cls.representative.id, cls.supervisor.id])],
+                "user_ids": [
+                    Command.set(
+                        [cls.representative.id, cls.colleague.id, cls.supervisor.id]
+                    )
+                ],
             }
         )
         cls.team_other = team_model.create(
@@ -77,6 +109,8 @@ class CsDepartmentCommon(BaseCommon):
         cls.company.write(
             {"cs_callback_delay_days": 3, "cs_satisfaction_threshold": 80}
         )
+        # Dates are taken in the users' or the company's time zone, never UTC.
+        cls.company.partner_id.tz = "Asia/Shanghai"
 
     @classmethod
     def _create_ticket(cls, kind="consultation", partner=None, user=None, team=None):

@@ -1,13 +1,15 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import timedelta
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import CsDepartmentCommon
+from .common import CsDepartmentCommon, on_both_sides_of_midnight
 
 
 @tagged("post_install", "-at_install")
@@ -26,23 +28,93 @@ class TestCallback(CsDepartmentCommon):
         values.update(vals)
         return self.env["cs.callback"].with_user(self.supervisor).create(values)
 
+    def _followup(self, **vals):
+        """A complaint follow-up as the system schedules it (no ticket)."""
+        values = {
+            "partner_id": self.customer.id,
+            "reason": "complaint_followup",
+            "user_id": self.representative.id,
+            **vals,
+        }
+        return self.env["cs.callback"].create(values)
+
     def test_closing_complaint_schedules_callback(self):
-        """Closing a complaint plans the follow-up for the supervisor after N days."""
+        """Closing a complaint plans the follow-up for the supervisor after N
+        days, counted from today in the supervisor's time zone (Asia/Shanghai),
+        on both sides of its midnight."""
         self.company.cs_callback_delay_days = 5
-        ticket = self._create_ticket("complaint")
-        self._close(ticket)
-        callback = ticket.cs_callback_ids
-        self.assertEqual(len(callback), 1)
-        self.assertEqual(callback.reason, "complaint_followup")
-        self.assertEqual(callback.user_id, self.supervisor)
-        self.assertEqual(callback.partner_id, self.customer)
-        self.assertEqual(
-            callback.scheduled_date,
-            fields.Date.context_today(callback) + timedelta(days=5),
+        for moment, due in (
+            ("2026-03-10 15:30:00", date(2026, 3, 15)),
+            ("2026-03-10 16:30:00", date(2026, 3, 16)),
+        ):
+            with self.subTest(moment=moment), freeze_time(moment):
+                ticket = self._create_ticket("complaint")
+                self._close(ticket)
+                callback = ticket.cs_callback_ids
+                self.assertEqual(len(callback), 1)
+                self.assertEqual(callback.reason, "complaint_followup")
+                self.assertEqual(callback.user_id, self.supervisor)
+                self.assertEqual(callback.partner_id, self.customer)
+                self.assertEqual(callback.scheduled_date, due)
+                activity = callback.activity_ids
+                self.assertEqual(activity.user_id, self.supervisor)
+                self.assertEqual(activity.date_deadline, due)
+
+    def test_callback_date_is_the_assignees(self):
+        """The closer's time zone does not matter: the assignee's does, else the
+        company's."""
+        self.company.cs_callback_delay_days = 5
+        self.supervisor.tz = "America/New_York"
+        cases = (
+            # Shanghai closer already on the 11th, New York still on the 10th
+            ("2026-03-10 16:30:00", date(2026, 3, 15)),
+            ("2026-03-11 03:30:00", date(2026, 3, 15)),
+            ("2026-03-11 04:30:00", date(2026, 3, 16)),
         )
-        activity = callback.activity_ids
-        self.assertEqual(activity.user_id, self.supervisor)
-        self.assertEqual(activity.date_deadline, callback.scheduled_date)
+        for moment, due in cases:
+            with self.subTest(moment=moment), freeze_time(moment):
+                ticket = self._create_ticket("complaint")
+                self._close(ticket)
+                self.assertEqual(ticket.cs_callback_ids.scheduled_date, due)
+        # Without a time zone of his own, the company's (Asia/Shanghai).
+        self.supervisor.tz = False
+        for moment, due in (
+            ("2026-03-10 15:30:00", date(2026, 3, 15)),
+            ("2026-03-10 16:30:00", date(2026, 3, 16)),
+        ):
+            with self.subTest(moment=moment), freeze_time(moment):
+                ticket = self._create_ticket("complaint")
+                self._close(ticket)
+                self.assertEqual(ticket.cs_callback_ids.scheduled_date, due)
+
+    def test_overdue_at_the_assignees_midnight(self):
+        """A callback due on the 10th is overdue from midnight in its assignee's
+        time zone (16:00 UTC), for whoever searches, and the cron follows."""
+        with freeze_time("2026-03-09 12:00:00"):
+            callback = self._callback(scheduled_date=date(2026, 3, 10))
+        Callback = self.env["cs.callback"].with_user(self.supervisor)
+        for moment, overdue in (
+            ("2026-03-10 15:30:00", False),
+            ("2026-03-10 16:30:00", True),
+        ):
+            with self.subTest(moment=moment), freeze_time(moment):
+                callback.invalidate_recordset(["is_overdue"])
+                self.assertEqual(callback.is_overdue, overdue)
+                for tz in ("UTC", "America/New_York", "Asia/Shanghai"):
+                    found = Callback.with_context(tz=tz).search(
+                        [("is_overdue", "=", True), ("id", "=", callback.id)]
+                    )
+                    self.assertEqual(bool(found), overdue, tz)
+                    not_found = Callback.with_context(tz=tz).search(
+                        [("is_overdue", "=", False), ("id", "=", callback.id)]
+                    )
+                    self.assertEqual(bool(not_found), not overdue, tz)
+                self.env["cs.callback"]._cron_flag_overdue()
+                self.assertEqual(callback.overdue_flagged, overdue)
+        deadlines = callback.activity_ids.filtered(
+            lambda act: act.summary == "Overdue callback"
+        ).mapped("date_deadline")
+        self.assertEqual(set(deadlines), {date(2026, 3, 11)})
 
     def test_no_callback_for_consultation_or_twice(self):
         """Consultations get no callback; reclosing a complaint adds none."""
@@ -77,7 +149,7 @@ class TestCallback(CsDepartmentCommon):
 
     def test_unreachable_customer_needs_no_score(self):
         """An unreachable customer closes the callback without a score."""
-        callback = self._callback(reason="complaint_followup")
+        callback = self._followup().with_user(self.representative)
         callback.outcome = "unreachable"
         callback.action_done()
         self.assertEqual(callback.state, "done")
@@ -97,7 +169,7 @@ class TestCallback(CsDepartmentCommon):
 
     def test_typed_score_kept_with_stars(self):
         """A 0-100 score typed in the form is saved as typed, not as stars."""
-        callback = self._callback(reason="complaint_followup")
+        callback = self._callback(reason="other")
         with Form(callback.with_user(self.supervisor)) as form:
             form.outcome = "resolved"
             form.satisfaction = 85
@@ -109,6 +181,7 @@ class TestCallback(CsDepartmentCommon):
             form.satisfaction_stars = "2"
         self.assertEqual(callback.satisfaction, 40)
 
+    @on_both_sides_of_midnight
     def test_overdue_filter_and_cron(self):
         """Overdue callbacks are searchable and the cron flags them once."""
         yesterday = fields.Date.context_today(self.env.user) - timedelta(days=2)
@@ -132,6 +205,7 @@ class TestCallback(CsDepartmentCommon):
         )
         self.assertFalse(on_time.overdue_flagged)
 
+    @on_both_sides_of_midnight
     def test_overdue_ticket_callback_reaches_supervisor(self):
         """A representative's overdue callback also reaches the supervisor's to-do."""
         ticket = self._create_ticket("consultation")
@@ -145,6 +219,7 @@ class TestCallback(CsDepartmentCommon):
         ).user_id
         self.assertEqual(users, self.representative | self.supervisor)
 
+    @on_both_sides_of_midnight
     def test_overdue_callback_without_ticket_reaches_supervisor(self):
         """An overdue callback with no ticket also reaches the team's supervisor."""
         late = self._callback(

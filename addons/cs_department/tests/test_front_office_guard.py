@@ -7,7 +7,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import CsDepartmentCommon
+from .common import CsDepartmentCommon, on_both_sides_of_midnight
 
 
 @tagged("post_install", "-at_install")
@@ -15,13 +15,14 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
     """Callbacks, escalations and closing rules cannot be bypassed by writes."""
 
     def _callback(self, **vals):
+        """A complaint follow-up (by default) as the system schedules it."""
         values = {
             "partner_id": self.customer.id,
             "reason": "complaint_followup",
             "user_id": self.representative.id,
             **vals,
         }
-        return self.env["cs.callback"].with_user(self.supervisor).create(values)
+        return self.env["cs.callback"].create(values).with_user(self.supervisor)
 
     def _escalate(self, ticket):
         wizard = (
@@ -44,9 +45,24 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
             callback.write({"state": "done"})
         with self.assertRaises(UserError):
             callback.write({"done_date": fields.Datetime.now()})
+        Callback = self.env["cs.callback"].with_user(self.supervisor)
+        done_count = Callback.search_count([("state", "=", "done")])
         with self.assertRaises(UserError):
-            self._callback(state="done", satisfaction=100, outcome="resolved")
+            Callback.create(
+                {
+                    "partner_id": self.customer.id,
+                    "reason": "other",
+                    "state": "done",
+                    "satisfaction": 100,
+                    "outcome": "resolved",
+                }
+            )
+        with self.assertRaises(UserError):
+            Callback.with_context(
+                default_state="done", default_done_date=fields.Datetime.now()
+            ).create({"partner_id": self.customer.id, "outcome": "resolved"})
         self.assertEqual(callback.state, "todo")
+        self.assertEqual(Callback.search_count([("state", "=", "done")]), done_count)
 
     def test_done_callback_locked(self):
         """The score of a done callback, which feeds the statistics, is frozen."""
@@ -62,12 +78,13 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
 
     def test_stars_round_half_up(self):
         """Scores map to the nearest star, halves up, a rated score never to 0."""
-        callback = self._callback()
+        callback = self._callback(reason="other")
         expected = {0: "0", 10: "1", 30: "2", 50: "3", 70: "4", 90: "5", 100: "5"}
         for score, stars in expected.items():
             callback.satisfaction = score
             self.assertEqual(callback.satisfaction_stars, stars, score)
 
+    @on_both_sides_of_midnight
     def test_overdue_cron_many_callbacks(self):
         """One cron run flags callbacks of several assignees, each once."""
         late_day = fields.Date.context_today(self.env.user) - timedelta(days=2)
@@ -103,7 +120,10 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
                 {"to_user_id": self.engineer_other.id}
             )
         self.assertEqual(escalation.state, "open")
-        escalation.with_user(self.engineer).write({"reason": "Line test on site"})
+        for user in (self.engineer, self.representative, self.manager):
+            with self.assertRaises(UserError):
+                escalation.with_user(user).write({"reason": "Line test on site"})
+        self.assertEqual(escalation.reason, "Line test needed")
         escalation.with_user(self.engineer).action_return()
         self.assertEqual(escalation.state, "returned")
         self.assertEqual(ticket.user_id, self.representative)

@@ -67,12 +67,14 @@ class TestKpiSources(CsDepartmentCommon):
             "complaint", user=cls.representative_other, team=cls.team_other
         )
         complaint, anomaly = "complaint_followup", "traffic_anomaly"
-        cls._done(ticket, complaint, 60, datetime(2026, 1, 15, 9))
-        cls._done(ticket, complaint, 100, datetime(2026, 3, 31, 23, 59, 59))
+        # The quarter runs from midnight to midnight in the company's time zone
+        # (Asia/Shanghai, UTC+8): done dates are stored in UTC.
+        cls._done(ticket, complaint, 60, datetime(2025, 12, 31, 16))
+        cls._done(ticket, complaint, 100, datetime(2026, 3, 31, 15, 59, 59))
         cls._done(ticket, anomaly, 80, datetime(2026, 2, 1, 10))
         # outside the quarter, unrated, or not done: not counted
-        cls._done(ticket, complaint, 20, datetime(2025, 12, 31, 23))
-        cls._done(ticket, complaint, 20, datetime(2026, 4, 1))
+        cls._done(ticket, complaint, 20, datetime(2025, 12, 31, 15, 59, 59))
+        cls._done(ticket, complaint, 20, datetime(2026, 3, 31, 16))
         cls._done(ticket, anomaly, 0, datetime(2026, 2, 2), outcome="unreachable")
         cls._done(ticket, complaint, 10, False, state="todo")
         # another representative's tickets
