@@ -253,6 +253,27 @@ class TestAppraisedFigures(CsDepartmentCommon):
                     "cs_satisfaction": 100,
                 }
             )
+        Ticket = self.env["helpdesk.ticket"].with_user(self.representative)
+        for key, value in (
+            ("default_cs_satisfaction", 100),
+            ("default_cs_escalated", True),
+            ("default_cs_representative_id", self.colleague.id),
+        ):
+            with self.subTest(key=key):
+                # The figure is computed whatever the client's defaults say.
+                forged = Ticket.with_context(**{key: value}).create(
+                    {"name": "Forged", "description": "x", "team_id": self.team.id}
+                )
+                self.assertRecordValues(
+                    forged,
+                    [
+                        {
+                            "cs_satisfaction": 0,
+                            "cs_escalated": False,
+                            "cs_representative_id": self.representative.id,
+                        }
+                    ],
+                )
         self.assertRecordValues(
             self.complaint,
             [

@@ -50,6 +50,17 @@ class CsComputedFigureMixin(models.AbstractModel):
     def create(self, vals_list):
         for vals in vals_list:
             self._cs_check_computed_figures(vals)
+        if not self.env.su:
+            # A client's default_<figure> context keys would reach create as
+            # values: drop them, the figures are computed.
+            figures = self._cs_computed_figures()
+            context = {
+                key: value
+                for key, value in self.env.context.items()
+                if not (key.startswith("default_") and key[8:] in figures)
+            }
+            if len(context) < len(self.env.context):
+                self = self.with_context(context)  # noqa: PLW0642
         return super().create(vals_list)
 
     def write(self, vals):
