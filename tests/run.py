@@ -95,7 +95,9 @@ def read_manifest(addon):
 
 
 def defined_models(addon):
-    """Models an addon defines (``_name`` on a Model or TransientModel class)."""
+    """Models an addon defines (``_name`` on a Model or TransientModel class),
+    not the ones it extends (``_name`` repeated in ``_inherit``, to add a
+    mixin to an existing model)."""
     models = set()
     for path in (ADDONS_DIR / addon).rglob("*.py"):
         if "tests" in path.relative_to(ADDONS_DIR / addon).parts:
@@ -107,13 +109,20 @@ def defined_models(addon):
             bases = {ast.unparse(base) for base in node.bases}
             if not bases & {"models.Model", "models.TransientModel"}:
                 continue
+            names, inherits = set(), set()
             for stmt in node.body:
-                if (
-                    isinstance(stmt, ast.Assign)
-                    and any(getattr(t, "id", None) == "_name" for t in stmt.targets)
-                    and isinstance(stmt.value, ast.Constant)
-                ):
-                    models.add(stmt.value.value)
+                if not isinstance(stmt, ast.Assign):
+                    continue
+                targets = {getattr(t, "id", None) for t in stmt.targets}
+                if "_name" in targets and isinstance(stmt.value, ast.Constant):
+                    names.add(stmt.value.value)
+                if "_inherit" in targets and isinstance(stmt.value, ast.List):
+                    inherits.update(
+                        elt.value
+                        for elt in stmt.value.elts
+                        if isinstance(elt, ast.Constant)
+                    )
+            models |= names - inherits
     return models
 
 

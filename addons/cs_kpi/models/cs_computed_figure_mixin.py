@@ -60,6 +60,8 @@ class CsComputedFigureMixin(models.AbstractModel):
                 if not (key.startswith("default_") and key[8:] in figures)
             }
             if len(context) < len(self.env.context):
+                # Replacing the context is the point: it drops keys.
+                # pylint: disable-next=context-overridden
                 self = self.with_context(context)  # noqa: PLW0642
         return super().create(vals_list)
 
