@@ -18,7 +18,9 @@ REQUIRED_FILES = ("readme/DESCRIPTION.md", "static/description/icon.png")
 
 
 def defined_models(addon_dir):
-    """Models an addon defines (``_name`` on a Model or TransientModel class)."""
+    """Models an addon defines (``_name`` on a Model or TransientModel class),
+    not the ones it extends (``_name`` repeated in ``_inherit``, to add a mixin
+    to an existing model)."""
     models = set()
     for path in addon_dir.rglob("*.py"):
         if "tests" in path.relative_to(addon_dir).parts:
@@ -30,13 +32,20 @@ def defined_models(addon_dir):
             bases = {ast.unparse(base) for base in node.bases}
             if not bases & {"models.Model", "models.TransientModel"}:
                 continue
+            names, inherits = set(), set()
             for stmt in node.body:
-                if (
-                    isinstance(stmt, ast.Assign)
-                    and any(getattr(t, "id", None) == "_name" for t in stmt.targets)
-                    and isinstance(stmt.value, ast.Constant)
-                ):
-                    models.add(stmt.value.value)
+                if not isinstance(stmt, ast.Assign):
+                    continue
+                targets = {getattr(t, "id", None) for t in stmt.targets}
+                if "_name" in targets and isinstance(stmt.value, ast.Constant):
+                    names.add(stmt.value.value)
+                if "_inherit" in targets and isinstance(stmt.value, ast.List):
+                    inherits.update(
+                        elt.value
+                        for elt in stmt.value.elts
+                        if isinstance(elt, ast.Constant)
+                    )
+            models |= names - inherits
     return models
 
 
