@@ -10,6 +10,6 @@ odoo -c "$conf" "${args[@]}" -d "$db" -i cs_kpi,cs_department --test-enable \
     --max-cron-threads 0
 status=$?
 dropdb --if-exists "postgresql://$USER:$PASSWORD@$HOST:${PORT:-5432}/$db" 2>/dev/null \
-    || psql "postgresql://$USER:$PASSWORD@$HOST:${PORT:-5432}/postgres" \
-        -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+    || psql "postgresql://$USER:$PASSWORD@$HOST:${PORT:-5432}/postgres" -v db="$db" \
+        <<<'DROP DATABASE IF EXISTS :"db" WITH (FORCE)'
 exit $status

@@ -4,8 +4,8 @@
 """Generate each addon's README.rst from its readme/*.md fragments.
 
 Like OCA's ``oca-gen-addon-readme``: the fragments are the source, README.rst is
-generated (``python3 tests/gen_addon_readme.py``); ``--check`` fails when a
-README.rst is stale, so the static layer keeps them in step.
+generated (``python3 tests/gen_addon_readme.py``, a pre-commit hook that rewrites
+stale files); ``--check`` only reports a stale README.rst.
 """
 
 import argparse
@@ -123,8 +123,7 @@ def main():
         target = ROOT / "addons" / addon / "README.rst"
         text = render(addon)
         current = target.read_text(encoding="utf-8") if target.exists() else None
-        if args.check:
-            stale += [f"{addon}/README.rst: {err}" for err in rst_problems(text)]
+        stale += [f"{addon}/README.rst: {err}" for err in rst_problems(text)]
         if current == text:
             continue
         if args.check:

@@ -1,9 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The runner's own parsing: what it reads from an Odoo log and the readme tool."""
+"""The runner's own parsing: what it reads from pre-commit and Odoo, the readme tool."""
 
 import importlib.util
 import pathlib
+import sys
 
 import pytest
 
@@ -11,6 +12,8 @@ TESTS = pathlib.Path(__file__).resolve().parents[1]
 
 
 def load(name):
+    if str(TESTS) not in sys.path:
+        sys.path.insert(0, str(TESTS))  # as when run as ``python3 tests/run.py``
     spec = importlib.util.spec_from_file_location(name, TESTS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -24,22 +27,30 @@ def runner():
 
 LOG = """\
 2026-11-27 14:14:18,530 7134 INFO db odoo.service.server: 6 post-tests in 0.53s
-2026-11-27 14:14:18,531 7134 WARNING db odoo.models: cs.kpi.sheet: two fields same label
-2026-11-27 14:14:18,532 7134 WARNING db odoo.addons.base: unrelated warning
 2026-11-27 14:14:18,533 7134 ERROR db odoo.addons.cs_kpi.tests.test_x: FAIL: test_a
 2026-11-27 14:14:18,534 7134 INFO db odoo.tests.result: 1 failed, 2 error(s) of 9 tests
 """
 
+PRE_COMMIT = """\
+forbidden files......................................(no files to check)Skipped
+ruff.....................................................................Passed
+ruff format..............................................................Failed
+- hook id: ruff-format
+- files were modified by this hook
+pylint-odoo, OCA mandatory checks (blocking).............................Passed
+"""
 
-def test_parse_odoo_log_counts(runner):
-    total, failed, errors, error_lines, warnings = runner.parse_odoo_log(LOG)
-    assert (total, failed, errors) == (9, 1, 2)
-    assert len(error_lines) == 1 and "FAIL: test_a" in error_lines[0]
-    assert len(warnings) == 1 and "cs.kpi.sheet" in warnings[0]
+
+def test_count_tests(runner):
+    assert runner.count_tests(LOG) == (9, 1, 2)
 
 
-def test_parse_odoo_log_without_tests(runner):
-    assert runner.parse_odoo_log("nothing here\n")[:3] == (0, 0, 0)
+def test_count_tests_without_tests(runner):
+    assert runner.count_tests("nothing here\n") == (0, 0, 0)
+
+
+def test_count_hooks(runner):
+    assert runner.count_hooks(PRE_COMMIT) == (2, 1)
 
 
 def test_layer_summary(runner):
