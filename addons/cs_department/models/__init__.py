@@ -16,9 +16,9 @@ from . import cs_callback
 
 # ---- business-change orders and service lines ----
 from . import cs_service_line
-from . import cs_change_order_workflow
 from . import cs_tier_validation
 from . import cs_change_order
+from . import cs_change_order_workflow
 from . import cs_change_order_line
 from . import tier_definition
 from . import tier_review

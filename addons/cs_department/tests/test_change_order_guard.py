@@ -69,8 +69,10 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
                     "status": "approved",
                 }
             )
-        # A review set aside by hand is no approval.
-        review.write({"status": "cancel"})
+        # Nor can a review be set aside by hand.
+        with self.assertRaises(AccessError):
+            review.write({"status": "cancel"})
+        self.assertEqual(review.status, "pending")
         with self.assertRaises(UserError):
             order.action_approve()
         self.assertEqual(order.state, "verified")
