@@ -22,6 +22,7 @@ from . import cs_change_order_workflow
 from . import cs_change_order_line
 from . import tier_definition
 from . import tier_review
+from . import res_users
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import cs_kpi_indicator

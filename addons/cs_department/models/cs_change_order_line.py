@@ -158,14 +158,15 @@ class CsChangeOrderLine(models.Model):
         """Every change acts on a line of its order's customer: checked when a
         change or the order's customer changes, and again on activation."""
         wrong = self.filtered(
-            lambda line: line.service_line_id
-            and line.service_line_id.partner_id != line.order_id.partner_id
+            lambda line: (
+                line.service_line_id
+                and line.service_line_id.partner_id != line.order_id.partner_id
+            )
         )
         if wrong:
             raise ValidationError(
                 self.env._(
-                    "Service line %(line)s does not belong to customer "
-                    "%(customer)s.",
+                    "Service line %(line)s does not belong to customer %(customer)s.",
                     line=wrong[0].service_line_id.display_name,
                     customer=wrong[0].order_id.partner_id.display_name,
                 )

@@ -66,14 +66,16 @@ class CsTierValidation(models.AbstractModel):
 
     def _validate_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)
-        # Base falls back on every review of the record when given none.
-        if reviews:
-            super(CsTierValidation, self.sudo())._validate_tier(reviews.sudo())
+        if not reviews:
+            # Base would fall back on every review of the record.
+            return None
+        return super(CsTierValidation, self.sudo())._validate_tier(reviews.sudo())
 
     def _rejected_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)
-        if reviews:
-            super(CsTierValidation, self.sudo())._rejected_tier(reviews.sudo())
+        if not reviews:
+            return None
+        return super(CsTierValidation, self.sudo())._rejected_tier(reviews.sudo())
 
     def unlink(self):
         # Base deletes the reviews as the caller: they go with the record.
@@ -96,10 +98,12 @@ class CsTierValidation(models.AbstractModel):
             return self.env["tier.review"]
         sequences = self._get_sequences_to_approve(user)
         decidable = self.review_ids.filtered(
-            lambda review: review.status in ("waiting", "pending")
-            and user in review.reviewer_ids
-            and user != review.requested_by
-            and (review.sequence in sequences or review.approve_sequence_bypass)
+            lambda review: (
+                review.status in ("waiting", "pending")
+                and user in review.reviewer_ids
+                and user != review.requested_by
+                and (review.sequence in sequences or review.approve_sequence_bypass)
+            )
         )
         if reviews:
             decidable &= reviews
@@ -129,7 +133,11 @@ class CsTierValidation(models.AbstractModel):
         """Validate or reject ``reviews`` with a comment (base comment wizard)."""
         self.ensure_one()
         decidable = self._cs_reviews_to_decide(reviews)
-        if decision not in ("validate", "reject") or not decidable or reviews - decidable:
+        if (
+            decision not in ("validate", "reject")
+            or not decidable
+            or reviews - decidable
+        ):
             raise UserError(
                 self.env._(
                     "Only a reviewer of a tier can approve or reject it, with the "

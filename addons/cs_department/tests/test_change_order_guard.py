@@ -167,7 +167,10 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
                 "line_ids": [
                     Command.clear(),
                     Command.create(
-                        {"change_type": "add_password", "service_line_id": other_line.id}
+                        {
+                            "change_type": "add_password",
+                            "service_line_id": other_line.id,
+                        }
                     ),
                 ],
             }
@@ -203,7 +206,11 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
         for _i in range(count):
             orders |= self._approved_order(
                 lines=[
-                    {"change_type": "add_line", "service_type": "ip", "new_value": number}
+                    {
+                        "change_type": "add_line",
+                        "service_type": "ip",
+                        "new_value": number,
+                    }
                 ]
             )
         orders.action_start()
@@ -249,9 +256,12 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
     def test_open_number_unique_in_database(self):
         """The database itself refuses a second open line with one number; the
         ORM turns that into a clear error, and a closed number is reusable."""
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self._insert_line("010-6000-1001")
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self._insert_line("010-6000-1001")
         self._insert_line("010-6000-1001", state="closed")
         # Committed by a concurrent activation, unseen by this one's checks.
         order = self._orders_adding("010-6000-6006", count=1)

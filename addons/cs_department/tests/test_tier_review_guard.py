@@ -76,6 +76,27 @@ class TestTierReviewGuard(CsChangeOrderCommon):
                     self.assertRaises(AccessError),
                 ):
                     review.with_user(user).write(vals)
+        # Nor through the other side of the reviewers (res.users.review_ids),
+        # even as an administrator of the access rights.
+        admin = new_test_user(
+            self.env, login="cs_co_access", groups="base.group_erp_manager"
+        )
+        for user, vals in (
+            (self.rep, {"review_ids": [Command.link(review.id)]}),
+            (admin, {"review_ids": [Command.link(review.id)]}),
+            (admin, {"review_ids": [Command.set([])]}),
+            (admin, {"review_ids": review.ids}),
+        ):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.rep2.with_user(user).write(vals)
+        with self.assertRaises(AccessError):
+            self.env["res.users"].with_user(admin).create(
+                {
+                    "name": "Reviewer by hand",
+                    "login": "cs_co_by_hand",
+                    "review_ids": [Command.link(review.id)],
+                }
+            )
         self.assertEqual(self._snapshot(review), before)
         self.assertNotIn(self.rep, review.reviewer_ids)
         with self.assertRaises(UserError):
@@ -262,13 +283,17 @@ class TestTierReviewGuard(CsChangeOrderCommon):
         draft.with_context(skip_check_state_condition=True).request_validation()
         self.assertFalse(draft.review_ids)
         order = self._create_order()
-        order.with_context(tier_validation_defer_compute_can_review=True).action_verify()
+        order.with_context(
+            tier_validation_defer_compute_can_review=True
+        ).action_verify()
         self.assertEqual(order.review_ids.status, "pending")
         self.assertTrue(order.with_user(self.rep2).can_review)
 
     def _comment_wizard(self, action, user, comment):
         wizard = Form(
-            self.env[action["res_model"]].with_user(user).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
         )
         wizard.comment = comment
         return wizard.save()
@@ -320,7 +345,9 @@ class TestTierReviewGuard(CsChangeOrderCommon):
             by_partner.add_comment()
         self.assertEqual(review.status, "pending")
         self.assertFalse(review.comment)
-        self._comment_wizard(action, self.rep2, "Checked with the customer").add_comment()
+        self._comment_wizard(
+            action, self.rep2, "Checked with the customer"
+        ).add_comment()
         self.assertEqual(review.status, "approved")
         self.assertEqual(review.comment, "Checked with the customer")
         self.assertEqual(review.done_by, self.rep2)
@@ -336,6 +363,7 @@ class TestTierReviewGuard(CsChangeOrderCommon):
     def test_legitimate_review_flows(self):
         """Reviewers see their pending reviews; resetting, cancelling and
         deleting orders still handle their reviews."""
+
         def pending(user):
             counts = self.env["res.users"].with_user(user).review_user_count()
             return sum(
