@@ -16,12 +16,13 @@ from . import cs_callback
 
 # ---- business-change orders and service lines ----
 from . import cs_service_line
-from . import cs_change_order_workflow
 from . import cs_tier_validation
 from . import cs_change_order
+from . import cs_change_order_workflow
 from . import cs_change_order_line
 from . import tier_definition
 from . import tier_review
+from . import res_users
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import cs_kpi_indicator

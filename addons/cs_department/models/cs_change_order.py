@@ -6,18 +6,19 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .cs_change_order_workflow import FREE_FIELDS, RUNNING_STATES
+#: Orders in these states are still running: an expedited one can be late.
+RUNNING_STATES = ["draft", "verified", "approved", "in_progress"]
+#: Fields that stay editable while and after the order is under validation.
+FREE_FIELDS = ["user_id", "notification_channel", "note"]
 
 
 class CsChangeOrder(models.Model):
+    """A business change order; its workflow steps and their guard are in
+    ``cs_change_order_workflow.py``, on this same model."""
+
     _name = "cs.change.order"
     _description = "Business Change Order"
-    _inherit = [
-        "cs.change.order.workflow",
-        "cs.tier.validation",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
+    _inherit = ["cs.tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "requested_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name"]
@@ -194,6 +195,17 @@ class CsChangeOrder(models.Model):
                 order.lead_time = delta.total_seconds() / 3600.0
             else:
                 order.lead_time = 0.0
+
+    @api.constrains("partner_id", "ticket_id", "line_ids")
+    def _check_lines_customer(self):
+        """Switching the customer of an order keeps no change on the lines of
+        the first customer: remove them first."""
+        self.line_ids._check_service_line_customer()
+
+    def _cs_tier_requesters(self):
+        # Whoever verified the order asked for its approval, even when a
+        # colleague restarted the validation afterwards.
+        return super()._cs_tier_requesters() | self.verified_by_id
 
     @api.model_create_multi
     def create(self, vals_list):

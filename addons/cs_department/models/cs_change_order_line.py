@@ -152,18 +152,25 @@ class CsChangeOrderLine(models.Model):
                 raise ValidationError(
                     self.env._("A basic-data change needs the new data.")
                 )
-            if (
+        self._check_service_line_customer()
+
+    def _check_service_line_customer(self):
+        """Every change acts on a line of its order's customer: checked when a
+        change or the order's customer changes, and again on activation."""
+        wrong = self.filtered(
+            lambda line: (
                 line.service_line_id
                 and line.service_line_id.partner_id != line.order_id.partner_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Service line %(line)s does not belong to customer "
-                        "%(customer)s.",
-                        line=line.service_line_id.display_name,
-                        customer=line.order_id.partner_id.display_name,
-                    )
+            )
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "Service line %(line)s does not belong to customer %(customer)s.",
+                    line=wrong[0].service_line_id.display_name,
+                    customer=wrong[0].order_id.partner_id.display_name,
                 )
+            )
 
     def _check_order_editable(self):
         # The activation links the added lines as superuser, after its checks;

@@ -4,10 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-#: Orders in these states are still running: an expedited one can be late.
-RUNNING_STATES = ["draft", "verified", "approved", "in_progress"]
-#: Fields that stay editable while and after the order is under validation.
-FREE_FIELDS = ["user_id", "notification_channel", "note"]
+from .cs_change_order import FREE_FIELDS, RUNNING_STATES
+
 #: Fields only the workflow steps write (never a form or an RPC write).
 WORKFLOW_FIELDS = [
     "state",
@@ -23,12 +21,11 @@ WORKFLOW_FIELDS = [
 MAIL_FIELDS = ["message_follower_ids", "message_main_attachment_id", "access_token"]
 
 
-class CsChangeOrderWorkflow(models.AbstractModel):
+class CsChangeOrder(models.Model):
     """The workflow steps of a change order and the guard that makes them the
     only way to move it: a state or a workflow date cannot be written by hand."""
 
-    _name = "cs.change.order.workflow"
-    _description = "Change Order Workflow Steps"
+    _inherit = "cs.change.order"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -181,6 +178,7 @@ class CsChangeOrderWorkflow(models.AbstractModel):
     def action_activate(self):
         """Apply the changes to the customer's service lines."""
         self._check_step(self.env._("Activate"), ["in_progress"])
+        self.line_ids._check_service_line_customer()
         self.line_ids._apply_to_service_lines()
         self._write_step(
             {"state": "activated", "activation_date": fields.Datetime.now()}
@@ -254,7 +252,7 @@ class CsChangeOrderWorkflow(models.AbstractModel):
     def action_draft(self):
         """Reopen a cancelled or rejected order; its old reviews are dropped."""
         self._check_step(self.env._("Reset to Draft"), ["cancel", "rejected"])
-        self.review_ids.unlink()
+        self._cs_drop_reviews()
         self._write_step(
             {
                 "state": "draft",

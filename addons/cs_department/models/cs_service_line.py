@@ -1,8 +1,15 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import Counter
+from contextlib import contextmanager
+
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, mute_logger
+from odoo.tools.sql import index_exists
 
 SERVICE_TYPES = [("ip", "IP"), ("long_distance", "Long Distance")]
 PERMISSION_LEVELS = [
@@ -10,6 +17,10 @@ PERMISSION_LEVELS = [
     ("national", "National Long Distance"),
     ("international", "International"),
 ]
+#: One open (not closed) line per number, service type and company.
+OPEN_NUMBER_INDEX = "cs_service_line_open_number_uniq"
+#: The fields of that index.
+NUMBER_FIELDS = ["name", "service_type", "state", "company_id"]
 
 
 class CsServiceLine(models.Model):
@@ -114,29 +125,64 @@ class CsServiceLine(models.Model):
                     )
                 )
 
-    @api.constrains("name", "service_type", "state", "company_id")
-    def _check_unique_open_number(self):
-        """One open (not closed) line per number, type and company."""
-        open_lines = self.filtered(lambda rec: rec.state != "closed")
-        if not open_lines:
-            return
-        groups = self._read_group(
-            [
-                ("name", "in", open_lines.mapped("name")),
-                ("state", "!=", "closed"),
-                ("company_id", "in", open_lines.company_id.ids),
-            ],
-            ["name", "service_type", "company_id"],
-            ["__count"],
-            having=[("__count", ">", 1)],
-        )
-        if groups:
+    def init(self):
+        # In the database, not only in Python: two change orders activated at
+        # the same moment must not open the same number twice.
+        if not index_exists(self.env.cr, OPEN_NUMBER_INDEX):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX %s ON %s (company_id, service_type, name) "
+                    "WHERE state != 'closed'",
+                    SQL.identifier(OPEN_NUMBER_INDEX),
+                    SQL.identifier(self._table),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        names = [vals.get("name") for vals in vals_list]
+        with self._cs_open_number_guard(names):
+            return super().create(vals_list)
+
+    def write(self, vals):
+        if not set(vals) & set(NUMBER_FIELDS):
+            return super().write(vals)
+        names = [vals["name"]] if "name" in vals else self.mapped("name")
+        with self._cs_open_number_guard(names):
+            res = super().write(vals)
+            self.flush_recordset(NUMBER_FIELDS)
+        return res
+
+    @contextmanager
+    def _cs_open_number_guard(self, names):
+        """Turn a violation of the open-number index into a clear error.
+
+        The savepoint keeps the transaction usable; ``names`` are the numbers
+        being created or written, to tell which one is taken."""
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                yield
+        except errors.UniqueViolation as error:
+            if error.diag.constraint_name != OPEN_NUMBER_INDEX:
+                raise
             raise ValidationError(
                 self.env._(
                     "The number %(number)s is already used by another open line.",
-                    number=groups[0][0],
+                    number=self._cs_taken_number(names),
                 )
-            )
+            ) from None
+
+    def _cs_taken_number(self, names):
+        """The first of ``names`` that is twice among them or already open."""
+        names = [name for name in names if name]
+        twice = [name for name, count in Counter(names).items() if count > 1]
+        taken = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("name", "in", names), ("state", "!=", "closed")])
+            .mapped("name")
+        )
+        return next(iter(twice + taken + names), "")
 
     def action_view_change_orders(self):
         self.ensure_one()

@@ -8,10 +8,12 @@ from odoo.exceptions import UserError
 class CsTierValidation(models.AbstractModel):
     """Tier validation as every model of this suite uses it.
 
-    Inherit it instead of ``tier.validation``: reviews are created by the
-    engine only (as superuser, after the caller's write right is checked),
-    validating or rejecting without being a reviewer is refused clearly, and
-    ``tier.review`` guards the reviews of every model that inherits it.
+    Inherit it instead of ``tier.validation``. The reviews of these models
+    change only through the methods below, which check the caller's rights
+    (write access to request or restart, being a reviewer of the current tier
+    to validate or reject) and then write the reviews as superuser;
+    ``tier.review`` refuses every other change of them. A requester never
+    reviews his own request, whatever the tier definition says.
     """
 
     _name = "cs.tier.validation"
@@ -30,33 +32,121 @@ class CsTierValidation(models.AbstractModel):
     def _get_all_validation_exceptions(self):
         return super()._get_all_validation_exceptions() + self._cs_tier_free_fields
 
+    def _cs_tier_requesters(self):
+        """Users who asked for this record's approval besides the requester of
+        the reviews (``requested_by``): they do not review it either.
+        Override to add e.g. the employee who filed a request."""
+        return self.env["res.users"]
+
     def request_validation(self):
-        # Reviews of these models can only be created as superuser (see
-        # tier.review.create), after the caller's own write right is checked.
         self.check_access("write")
-        reviews = super(CsTierValidation, self.sudo()).request_validation()
-        reviews = reviews.with_env(self.env)
+        # A client could send these keys to get reviews outside the state under
+        # validation (e.g. on a draft, still editable) or left waiting.
+        records = self.sudo().with_context(
+            skip_check_state_condition=False,
+            tier_validation_defer_compute_can_review=False,
+        )
+        reviews = super(CsTierValidation, records).request_validation()
         # Base only refreshes the review statuses when the requester can review
         # himself; reviewers must see "pending" reviews (systray) in any case.
         reviews._compute_can_review()
-        return reviews
+        return reviews.with_env(self.env)
+
+    def restart_validation(self):
+        self.check_access("write")
+        return super(CsTierValidation, self.sudo()).restart_validation()
 
     def validate_tier(self):
         self._cs_check_can_review()
-        return super().validate_tier()
+        return super(CsTierValidation, self.sudo()).validate_tier()
 
     def reject_tier(self):
         self._cs_check_can_review()
-        return super().reject_tier()
+        return super(CsTierValidation, self.sudo()).reject_tier()
+
+    def _validate_tier(self, tiers=False):
+        reviews = self._cs_reviews_to_decide(tiers)
+        if not reviews:
+            # Base would fall back on every review of the record.
+            return None
+        return super(CsTierValidation, self.sudo())._validate_tier(reviews.sudo())
+
+    def _rejected_tier(self, tiers=False):
+        reviews = self._cs_reviews_to_decide(tiers)
+        if not reviews:
+            return None
+        return super(CsTierValidation, self.sudo())._rejected_tier(reviews.sudo())
+
+    def unlink(self):
+        # Base deletes the reviews as the caller: they go with the record.
+        self.check_access("unlink")
+        self.review_ids.sudo().unlink()
+        return super().unlink()
+
+    def _cs_drop_reviews(self):
+        """Delete the reviews of records the caller may write (reset to draft)."""
+        self.check_access("write")
+        self.review_ids.sudo().unlink()
+
+    def _cs_reviews_to_decide(self, reviews=False):
+        """The reviews of this record (among ``reviews`` if given) that the
+        current user may approve or reject now: those of his current tier,
+        never one he asked for."""
+        self.ensure_one()
+        user = self.env.user
+        if user in self._cs_tier_requesters():
+            return self.env["tier.review"]
+        sequences = self._get_sequences_to_approve(user)
+        decidable = self.review_ids.filtered(
+            lambda review: (
+                review.status in ("waiting", "pending")
+                and user in review.reviewer_ids
+                and user != review.requested_by
+                and (review.sequence in sequences or review.approve_sequence_bypass)
+            )
+        )
+        if reviews:
+            decidable &= reviews
+        return decidable
 
     def _cs_check_can_review(self):
         """Refuse clearly instead of silently doing nothing (base behaviour)."""
         self.ensure_one()
-        if not self.can_review:
+        if self._cs_reviews_to_decide():
+            return
+        if self.env.user in self._cs_tier_requesters() | self.review_ids.requested_by:
             raise UserError(
                 self.env._(
-                    "You are not a reviewer of the current approval tier of "
-                    "%(record)s.",
+                    "You asked for the approval of %(record)s: another reviewer "
+                    "must approve or reject it.",
                     record=self.display_name,
                 )
             )
+        raise UserError(
+            self.env._(
+                "You are not a reviewer of the current approval tier of %(record)s.",
+                record=self.display_name,
+            )
+        )
+
+    def _cs_comment_tier(self, decision, reviews, comment):
+        """Validate or reject ``reviews`` with a comment (base comment wizard)."""
+        self.ensure_one()
+        decidable = self._cs_reviews_to_decide(reviews)
+        if (
+            decision not in ("validate", "reject")
+            or not decidable
+            or reviews - decidable
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a reviewer of a tier can approve or reject it, with the "
+                    "Validate and Reject buttons."
+                )
+            )
+        decidable.sudo().write({"comment": comment})
+        if decision == "validate":
+            self._validate_tier(decidable)
+        else:
+            self._rejected_tier(decidable)
+        self.sudo()._update_counter({"review_deleted": True})

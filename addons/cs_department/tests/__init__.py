@@ -14,6 +14,7 @@ from . import test_front_office_guard
 from . import test_change_order
 from . import test_service_line
 from . import test_change_order_guard
+from . import test_tier_review_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources

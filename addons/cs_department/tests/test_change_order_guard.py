@@ -1,9 +1,12 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import SQL, mute_logger
 
 from .common_change_order import CsChangeOrderCommon
 
@@ -69,8 +72,10 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
                     "status": "approved",
                 }
             )
-        # A review set aside by hand is no approval.
-        review.write({"status": "cancel"})
+        # Nor can a review be set aside by hand.
+        with self.assertRaises(AccessError):
+            review.write({"status": "cancel"})
+        self.assertEqual(review.status, "pending")
         with self.assertRaises(UserError):
             order.action_approve()
         self.assertEqual(order.state, "verified")
@@ -133,3 +138,143 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
         self.assertEqual(self.ld_line.permission_level, "national")
         self.assertFalse(self.ip_line.password_set)
         self.assertEqual(order.state, "in_progress")
+
+    def _other_customer(self):
+        other = self.env["res.partner"].create({"name": "Beta Logistics"})
+        other_line = self.ServiceLine.create(
+            {"name": "021-5000-7007", "partner_id": other.id, "service_type": "ip"}
+        )
+        return other, other_line
+
+    def test_customer_switch_keeps_no_foreign_line(self):
+        """A draft switched to another customer cannot keep changes on the
+        first customer's lines, whether by the customer or by the ticket."""
+        order = self._create_order()
+        other, other_line = self._other_customer()
+        other_ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Beta calls", "description": "<p>.</p>", "partner_id": other.id}
+        )
+        for vals in ({"partner_id": other.id}, {"ticket_id": other_ticket.id}):
+            with self.assertRaises(ValidationError) as refusal:
+                order.write(vals)
+            self.assertIn("does not belong", str(refusal.exception))
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertEqual(order.line_ids.service_line_id, self.ld_line)
+        # Switching together with the changes is the way to do it.
+        order.write(
+            {
+                "partner_id": other.id,
+                "line_ids": [
+                    Command.clear(),
+                    Command.create(
+                        {
+                            "change_type": "add_password",
+                            "service_line_id": other_line.id,
+                        }
+                    ),
+                ],
+            }
+        )
+        self.assertEqual(order.line_ids.service_line_id, other_line)
+
+    def test_activation_refuses_foreign_line(self):
+        """Lines left on another customer's service line (data from before the
+        check) stop the activation: nothing is applied to either customer."""
+        order = self._approved_order()
+        order.action_start()
+        _other, other_line = self._other_customer()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE cs_change_order_line SET service_line_id = %s WHERE id IN %s",
+                other_line.id,
+                tuple(order.line_ids.ids),
+            )
+        )
+        order.line_ids.invalidate_recordset(["service_line_id"])
+        try:
+            order.action_activate()
+            refused = False
+        except ValidationError:
+            refused = True
+        self.assertTrue(refused, "Activation on another customer's line is refused.")
+        self.assertEqual(other_line.permission_level, "national")
+        self.assertEqual(self.ld_line.permission_level, "national")
+        self.assertEqual(order.state, "in_progress")
+
+    def _orders_adding(self, number, count=2):
+        orders = self.env["cs.change.order"]
+        for _i in range(count):
+            orders |= self._approved_order(
+                lines=[
+                    {
+                        "change_type": "add_line",
+                        "service_type": "ip",
+                        "new_value": number,
+                    }
+                ]
+            )
+        orders.action_start()
+        return orders
+
+    def test_two_orders_same_number(self):
+        """Two orders adding one number, activated together or one after the
+        other, open one line only, with a clear error for the second."""
+        orders = self._orders_adding("010-6000-5005")
+        # No assertRaises (it rolls back to a savepoint): the refusal itself
+        # leaves nothing behind and the transaction usable.
+        try:
+            orders.action_activate()
+            refusal = None
+        except ValidationError as error:
+            refusal = error
+        self.assertIn("010-6000-5005 is already used", str(refusal))
+        self.assertFalse(self.ServiceLine.search([("name", "=", "010-6000-5005")]))
+        self.assertEqual(set(orders.mapped("state")), {"in_progress"})
+        orders[0].action_activate()
+        with self.assertRaises(ValidationError) as refusal:
+            orders[1].action_activate()
+        self.assertIn("010-6000-5005 is already used", str(refusal.exception))
+        self.assertEqual(
+            self.ServiceLine.search_count([("name", "=", "010-6000-5005")]), 1
+        )
+        self.assertEqual(orders[1].state, "in_progress")
+
+    def _insert_line(self, number, state="active"):
+        """Insert a service line in SQL, as a concurrent transaction would."""
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO cs_service_line (name, partner_id, service_type, "
+                "permission_level, state, company_id) "
+                "VALUES (%s, %s, 'ip', 'national', %s, %s)",
+                number,
+                self.customer.id,
+                state,
+                self.company.id,
+            )
+        )
+
+    def test_open_number_unique_in_database(self):
+        """The database itself refuses a second open line with one number; the
+        ORM turns that into a clear error, and a closed number is reusable."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self._insert_line("010-6000-1001")
+        self._insert_line("010-6000-1001", state="closed")
+        # Committed by a concurrent activation, unseen by this one's checks.
+        order = self._orders_adding("010-6000-6006", count=1)
+        self._insert_line("010-6000-6006")
+        with self.assertRaises(ValidationError) as refusal:
+            order.action_activate()
+        self.assertIn("010-6000-6006 is already used", str(refusal.exception))
+        self.assertEqual(order.state, "in_progress")
+        # Reopening a closed line whose number is open again is refused too.
+        closed = self.ServiceLine.search(
+            [("name", "=", "010-6000-1001"), ("state", "=", "closed")]
+        )
+        with self.assertRaises(ValidationError) as refusal:
+            closed.with_user(self.supervisor).write({"state": "active"})
+        self.assertIn("010-6000-1001 is already used", str(refusal.exception))
+        self.assertEqual(closed.state, "closed")

@@ -6,3 +6,4 @@ from . import cs_ticket_escalate_wizard
 
 # ---- business-change orders and service lines ----
 from . import cs_change_order_reason_wizard
+from . import comment_wizard
