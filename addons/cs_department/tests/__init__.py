@@ -17,3 +17,7 @@ from . import test_change_order_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+
+# ---- traffic monitoring ----
+from . import test_traffic_record
+from . import test_traffic_anomaly

@@ -1,0 +1,41 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    cs_default_team_id = fields.Many2one(
+        related="company_id.cs_default_team_id",
+        readonly=False,
+    )
+    cs_traffic_segment_months = fields.Integer(
+        related="company_id.cs_traffic_segment_months",
+        readonly=False,
+    )
+    cs_traffic_small_max = fields.Float(
+        related="company_id.cs_traffic_small_max",
+        readonly=False,
+    )
+    cs_traffic_large_min = fields.Float(
+        related="company_id.cs_traffic_large_min",
+        readonly=False,
+    )
+    cs_traffic_anomaly_granularity = fields.Selection(
+        related="company_id.cs_traffic_anomaly_granularity",
+        readonly=False,
+    )
+    cs_traffic_anomaly_window = fields.Integer(
+        related="company_id.cs_traffic_anomaly_window",
+        readonly=False,
+    )
+    cs_traffic_drop_threshold = fields.Float(
+        related="company_id.cs_traffic_drop_threshold",
+        readonly=False,
+    )
+    cs_traffic_rise_threshold = fields.Float(
+        related="company_id.cs_traffic_rise_threshold",
+        readonly=False,
+    )
