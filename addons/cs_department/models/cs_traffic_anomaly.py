@@ -289,7 +289,9 @@ class CsTrafficAnomaly(models.Model):
         callbacks = (
             self.env["cs.callback"]
             .sudo()
-            .with_context(tracking_disable=True)
+            # The weekly job plans the calls in the representatives' activities,
+            # without an assignment email per call.
+            .with_context(tracking_disable=True, mail_activity_quick_update=True)
             .create(
                 [
                     {

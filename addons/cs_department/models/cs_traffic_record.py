@@ -175,7 +175,10 @@ class CsTrafficRecord(models.Model):
             )
         if start > fields.Date.context_today(self):
             return self.env._("the period %(date)s is in the future", date=start)
-        for label, value in ((self.env._("volume"), volume), ("amount", amount)):
+        for label, value in (
+            (self.env._("volume"), volume),
+            (self.env._("amount"), amount),
+        ):
             try:
                 value = float(value or 0.0)
             except (TypeError, ValueError):

@@ -18,7 +18,6 @@ class ResPartner(models.Model):
         selection=TRAFFIC_SEGMENTS,
         string="Traffic Segment",
         readonly=True,
-        index=True,
         copy=False,
         groups=TRAFFIC_GROUPS,
         help="Small, medium or large from the average monthly volume of the "
