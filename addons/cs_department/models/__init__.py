@@ -28,11 +28,7 @@ from . import cs_kpi_indicator
 from . import cs_kpi_sheet_line
 
 # ---- traffic monitoring: records, segments, anomalies ----
-from . import res_company_traffic
-from . import res_config_settings_traffic
 from . import cs_traffic_record
 from . import cs_traffic_record_api
-from . import res_partner_traffic
 from . import cs_service_line_traffic
 from . import cs_traffic_anomaly
-from . import cs_traffic_record_demo

@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .cs_traffic_record import GRANULARITIES, PERIOD_STEPS
-from .res_partner_traffic import TRAFFIC_SEGMENTS
+from .res_partner import TRAFFIC_SEGMENTS
 
 #: SQL interval of one period of each granularity.
 PERIOD_INTERVALS = {"day": "1 day", "week": "1 week", "month": "1 month"}

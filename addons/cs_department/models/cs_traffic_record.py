@@ -30,7 +30,6 @@ class CsTrafficRecord(models.Model):
 
     service_line_id = fields.Many2one(
         comodel_name="cs.service.line",
-        string="Service Line",
         required=True,
         index=True,
         ondelete="restrict",

@@ -6,7 +6,7 @@ from odoo.tools import SQL
 
 from ..models.cs_service_line import SERVICE_TYPES
 from ..models.cs_traffic_record import GRANULARITIES
-from ..models.res_partner_traffic import TRAFFIC_SEGMENTS
+from ..models.res_partner import TRAFFIC_SEGMENTS
 from .sql_view import create_sql_view
 
 
@@ -19,9 +19,7 @@ class CsTrafficReport(models.Model):
 
     period_start = fields.Date(readonly=True)
     granularity = fields.Selection(selection=GRANULARITIES, readonly=True)
-    service_line_id = fields.Many2one(
-        comodel_name="cs.service.line", string="Service Line", readonly=True
-    )
+    service_line_id = fields.Many2one(comodel_name="cs.service.line", readonly=True)
     service_type = fields.Selection(selection=SERVICE_TYPES, readonly=True)
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Customer", readonly=True
