@@ -18,6 +18,7 @@
         "mail",
         "base_tier_validation",
         "report_xlsx",
+        "base_import",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -59,6 +60,15 @@
         # ---- appraisals: cs_kpi templates of the CS jobs ----
         "data/cs_kpi_template_data.xml",
         "data/cs_kpi_indicator_data.xml",
+        # ---- traffic monitoring: records, segments, anomalies ----
+        "security/cs_traffic_security.xml",
+        "data/cs_traffic_cron_data.xml",
+        "views/cs_traffic_record_views.xml",
+        "views/cs_traffic_anomaly_views.xml",
+        "views/res_partner_views_traffic.xml",
+        "views/cs_service_line_views_traffic.xml",
+        "views/res_config_settings_views_traffic.xml",
+        "report/cs_traffic_report_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -70,6 +80,8 @@
         "demo/cs_change_order_demo.xml",
         # ---- appraisals: a finished demo campaign ----
         "demo/cs_kpi_campaign_demo.xml",
+        # ---- traffic monitoring: a year of traffic, one anomaly ----
+        "demo/cs_traffic_record_demo.xml",
     ],
     "application": True,
 }

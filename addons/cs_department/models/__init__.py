@@ -27,3 +27,9 @@ from . import res_users
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import cs_kpi_indicator
 from . import cs_kpi_sheet_line
+
+# ---- traffic monitoring: records, segments, anomalies ----
+from . import cs_traffic_record
+from . import cs_traffic_record_api
+from . import cs_service_line_traffic
+from . import cs_traffic_anomaly

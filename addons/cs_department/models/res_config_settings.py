@@ -20,3 +20,36 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cs_change_order_expedited_hours",
         readonly=False,
     )
+    # ---- traffic monitoring ----
+    cs_default_team_id = fields.Many2one(
+        related="company_id.cs_default_team_id",
+        readonly=False,
+    )
+    cs_traffic_segment_months = fields.Integer(
+        related="company_id.cs_traffic_segment_months",
+        readonly=False,
+    )
+    cs_traffic_small_max = fields.Float(
+        related="company_id.cs_traffic_small_max",
+        readonly=False,
+    )
+    cs_traffic_large_min = fields.Float(
+        related="company_id.cs_traffic_large_min",
+        readonly=False,
+    )
+    cs_traffic_anomaly_granularity = fields.Selection(
+        related="company_id.cs_traffic_anomaly_granularity",
+        readonly=False,
+    )
+    cs_traffic_anomaly_window = fields.Integer(
+        related="company_id.cs_traffic_anomaly_window",
+        readonly=False,
+    )
+    cs_traffic_drop_threshold = fields.Float(
+        related="company_id.cs_traffic_drop_threshold",
+        readonly=False,
+    )
+    cs_traffic_rise_threshold = fields.Float(
+        related="company_id.cs_traffic_rise_threshold",
+        readonly=False,
+    )

@@ -1,8 +1,14 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+TRAFFIC_SEGMENTS = [("small", "Small"), ("medium", "Medium"), ("large", "Large")]
+#: Figures the segment computation alone writes.
+TRAFFIC_FIGURES = {"cs_traffic_segment", "cs_traffic_avg_volume"}
+TRAFFIC_GROUPS = "cs_department.cs_department_group_representative"
 
 
 class ResPartner(models.Model):
@@ -49,10 +55,13 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
-    # ---- front office: key customers ----
+    # ---- front office: key customers; traffic figures ----
     def write(self, vals):
         """The key-customer list is the department manager's: unticking it is
-        no way round the visit a key customer's complaint needs."""
+        no way round the visit a key customer's complaint needs. The traffic
+        segment is written by its computation only."""
+        if not self.env.su and TRAFFIC_FIGURES & set(vals):
+            raise AccessError(self._cs_traffic_figures_message())
         if (
             "cs_key_customer" in vals
             and not self.env.su
@@ -65,3 +74,160 @@ class ResPartner(models.Model):
                 self.env._("Only the department manager changes the key customers.")
             )
         return super().write(vals)
+
+    # ---- traffic monitoring: segments ----
+    cs_traffic_segment = fields.Selection(
+        selection=TRAFFIC_SEGMENTS,
+        string="Traffic Segment",
+        readonly=True,
+        copy=False,
+        groups=TRAFFIC_GROUPS,
+        help="Small, medium or large from the average monthly volume of the "
+        "customer's lines (thresholds in the Customer Service settings).",
+    )
+    cs_traffic_avg_volume = fields.Float(
+        string="Average Monthly Volume",
+        digits=(16, 2),
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        groups=TRAFFIC_GROUPS,
+        help="Average monthly traffic volume of the customer's lines over the "
+        "configured number of complete months.",
+    )
+    cs_traffic_record_count = fields.Integer(
+        string="Traffic Records",
+        compute="_compute_cs_traffic_record_count",
+        groups=TRAFFIC_GROUPS,
+    )
+
+    def _compute_cs_traffic_record_count(self):
+        counts = dict(
+            self.env["cs.traffic.record"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.cs_traffic_record_count = counts.get(partner, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(TRAFFIC_FIGURES & set(vals) for vals in vals_list):
+            raise AccessError(self._cs_traffic_figures_message())
+        return super().create(vals_list)
+
+
+    def _cs_traffic_figures_message(self):
+        return self.env._(
+            "The traffic segment of a customer is computed from his traffic and "
+            "cannot be written."
+        )
+
+    def action_cs_view_traffic(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "cs_department.cs_traffic_record_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"search_default_group_period": 1}
+        return action
+
+    @api.model
+    def _cs_traffic_segment_query(self, today, partner_ids=None):
+        """Average monthly volume and segment of every customer with traffic
+        (of ``partner_ids`` only when given), over the company's number of
+        complete months before ``today``: one aggregate over all customers."""
+        month = today.replace(day=1)
+        restrict = (
+            SQL("AND r.partner_id = ANY(%s)", list(partner_ids))
+            if partner_ids is not None
+            else SQL()
+        )
+        return SQL(
+            """
+            SELECT DISTINCT ON (v.partner_id) v.partner_id, v.avg_volume,
+                   CASE WHEN v.avg_volume < v.small_max THEN 'small'
+                        WHEN v.avg_volume < v.large_min THEN 'medium'
+                        ELSE 'large' END AS segment
+              FROM (
+                SELECT r.partner_id,
+                       ROUND(COALESCE(SUM(r.volume) FILTER (
+                           WHERE r.granularity = 'month'
+                             AND r.period_start >= %(month)s::date
+                                 - make_interval(months => c.cs_traffic_segment_months)
+                             AND r.period_start < %(month)s::date
+                       ), 0) / c.cs_traffic_segment_months, 2) AS avg_volume,
+                       c.cs_traffic_small_max AS small_max,
+                       c.cs_traffic_large_min AS large_min
+                  FROM cs_traffic_record r
+                  JOIN res_company c ON c.id = r.company_id
+                 WHERE TRUE %(restrict)s
+                 GROUP BY r.partner_id, c.id
+              ) v
+             ORDER BY v.partner_id, v.avg_volume DESC
+            """,
+            month=month,
+            restrict=restrict,
+        )
+
+    @api.model
+    def _cs_recompute_traffic_segments_all(self, today=None):
+        """Segments of every customer (monthly job)."""
+        return self._cs_update_traffic_segments(today, None)
+
+    def _cs_recompute_traffic_segments(self, today=None):
+        """Segments of these customers (after an import, an API batch or a
+        correction): one set-based pass whatever their number."""
+        if not self:
+            return 0
+        return self._cs_update_traffic_segments(today, self.ids)
+
+    @api.model
+    def _cs_update_traffic_segments(self, today, partner_ids):
+        today = today or fields.Date.context_today(self)
+        self.env["cs.traffic.record"].flush_model()
+        self.env["res.company"].flush_model(
+            [
+                "cs_traffic_segment_months",
+                "cs_traffic_small_max",
+                "cs_traffic_large_min",
+            ]
+        )
+        self.flush_model(list(TRAFFIC_FIGURES))
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET cs_traffic_avg_volume = s.avg_volume,
+                       cs_traffic_segment = s.segment
+                  FROM (%(query)s) s
+                 WHERE p.id = s.partner_id
+                   AND (p.cs_traffic_segment IS DISTINCT FROM s.segment
+                        OR p.cs_traffic_avg_volume IS DISTINCT FROM s.avg_volume)
+                """,
+                query=self._cs_traffic_segment_query(today, partner_ids),
+            )
+        )
+        changed = cr.rowcount
+        # Customers whose traffic is gone lose their segment.
+        restrict = (
+            SQL("p.id = ANY(%s)", partner_ids)
+            if partner_ids is not None
+            else SQL("p.cs_traffic_segment IS NOT NULL")
+        )
+        cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET cs_traffic_segment = NULL, cs_traffic_avg_volume = 0
+                 WHERE %(restrict)s AND p.cs_traffic_segment IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM cs_traffic_record r
+                                    WHERE r.partner_id = p.id)
+                """,
+                restrict=restrict,
+            )
+        )
+        changed += cr.rowcount
+        self.invalidate_model(list(TRAFFIC_FIGURES))
+        return changed

@@ -21,3 +21,7 @@ from . import test_kpi_sources
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures
+
+# ---- traffic monitoring ----
+from . import test_traffic_record
+from . import test_traffic_anomaly
