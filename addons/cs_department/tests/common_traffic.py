@@ -17,6 +17,8 @@ class CsTrafficCommon(CsDepartmentCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # One representative in the default team: the spread is then known.
+        cls.team.user_ids -= cls.colleague
         cls.company.write(
             {
                 "cs_default_team_id": cls.team.id,
