@@ -190,4 +190,5 @@ class TestKpiSources(CsDepartmentCommon):
             counts.append(self.cr.sql_log_count - start)
             self.assertEqual(set(values), set(subset.ids))
         self.assertEqual(counts[0], counts[1])
-        self.assertLessEqual(counts[1], 8)
+        # 8, and 2 reads for the campaign's time zone (its responsible's)
+        self.assertLessEqual(counts[1], 10)

@@ -161,7 +161,7 @@ class CsKpiCampaign(models.Model):
         (
             "dates_order",
             "CHECK(date_from <= date_to)",
-            "The campaign cannot end before it starts.",
+            "A campaign cannot end before it starts.",
         ),
         (
             "deadline_order",
@@ -180,9 +180,7 @@ class CsKpiCampaign(models.Model):
         Whoever runs the computation, the same period selects the same records.
         """
         self.ensure_one()
-        return pytz.timezone(
-            self.user_id.tz or self.company_id.partner_id.tz or "UTC"
-        )
+        return pytz.timezone(self.user_id.tz or self.company_id.partner_id.tz or "UTC")
 
     def _period_datetimes(self):
         """``(start, stop)``: the period as naive UTC datetimes, ``stop`` excluded.

@@ -158,17 +158,23 @@ class CsKpiSheet(models.Model):
                 "AND core_weight >= 0 AND reference_weight >= 0 "
                 "AND attitude_weight >= 0)"
             ),
-            "Section weights are between 0 and 100 and item weights not negative.",
+            (
+                "The section weights of a sheet are between 0 and 100, its item "
+                "weights not negative."
+            ),
         ),
         (
             "pass_mark_range",
             "CHECK(pass_mark >= 0 AND pass_mark <= 100)",
-            "The pass mark must be between 0 and 100.",
+            "The pass mark of a sheet is between 0 and 100.",
         ),
         (
             "scale_range",
             "CHECK(scale_min >= 0 AND scale_min < scale_max)",
-            "The rating scale must go from a lower to a higher number.",
+            (
+                "The rating scale of a sheet goes from a lower to a higher number, "
+                "from 0 up."
+            ),
         ),
         (
             "rank_positive",

@@ -72,7 +72,7 @@ class CsKpiSheetLine(models.Model):
         (
             "weight_range",
             "CHECK(weight >= 0 AND weight <= 100)",
-            "A weight is between 0 and 100.",
+            "The weight of a sheet line is between 0 and 100.",
         ),
         (
             "score_range",
@@ -80,7 +80,7 @@ class CsKpiSheetLine(models.Model):
                 "CHECK(score >= 0 AND score <= 100 "
                 "AND weighted_score >= 0 AND weighted_score <= 100)"
             ),
-            "A score is between 0 and 100.",
+            "The score of a sheet line is between 0 and 100.",
         ),
     ]
 

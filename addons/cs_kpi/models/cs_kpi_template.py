@@ -104,17 +104,23 @@ class CsKpiTemplate(models.Model):
                 "AND core_weight >= 0 AND reference_weight >= 0 "
                 "AND attitude_weight >= 0)"
             ),
-            "Section weights are between 0 and 100 and item weights not negative.",
+            (
+                "The section weights of a template are between 0 and 100, its item "
+                "weights not negative."
+            ),
         ),
         (
             "pass_mark_range",
             "CHECK(pass_mark >= 0 AND pass_mark <= 100)",
-            "The pass mark must be between 0 and 100.",
+            "The pass mark of a template is between 0 and 100.",
         ),
         (
             "scale_range",
             "CHECK(scale_min >= 0 AND scale_min < scale_max)",
-            "The rating scale must go from a lower to a higher number.",
+            (
+                "The rating scale of a template goes from a lower to a higher "
+                "number, from 0 up."
+            ),
         ),
     ]
 

@@ -150,6 +150,9 @@ class TestFiguresGuard(KpiCommon):
         goal = Goal.create(
             {"name": "Calls", "employee_id": self.lead.id, "target": 1, "actual": 1}
         )
+        # the appraised employee himself cannot touch it at all
+        with self.assertRaises(AccessError):
+            self._as(goal, self.lead_user).write({"actual": 0})
         with self.assertRaises(UserError):
             self._as(goal, self.boss_user).write({"employee_id": self.boss.id})
         with self.assertRaises(UserError):
@@ -243,10 +246,11 @@ class TestFiguresGuard(KpiCommon):
         self.assertEqual(
             other.evaluation_ids.evaluator_id, self.evaluator_user | self.lead_user
         )
-        with self.assertRaises(ValidationError):
-            self._as(self.env["cs.kpi.evaluation"], self.hr_officer).create(
-                {"line_id": own.id, "evaluator_id": self.lead_user.id}
-            )
+        for user in (self.lead_user, self.hr_officer):
+            with self.assertRaises(UserError):
+                self._as(self.env["cs.kpi.evaluation"], user).create(
+                    {"line_id": own.id, "evaluator_id": self.lead_user.id}
+                )
         with self.assertRaises(ValidationError):
             self._as(own.evaluation_ids, self.hr_officer).write(
                 {"evaluator_id": self.lead_user.id}
