@@ -108,13 +108,16 @@ class CsKpiGoal(models.Model):
             )
 
     def _cs_check_passed(self, vals):
-        """Numeric goals pass by their actual: ``passed`` is derived, never set."""
+        """Numeric goals pass by their actual: ``passed`` is derived, never set.
+
+        ``self`` is empty when creating: the goal is numeric by default.
+        """
         if "passed" not in vals:
             return
-        numeric = self.filtered(
-            lambda goal: vals.get("measure", goal.measure) == "number"
+        measures = (
+            {vals["measure"]} if "measure" in vals else set(self.mapped("measure"))
         )
-        if numeric or (not self and vals.get("measure", "number") == "number"):
+        if "number" in (measures or {"number"}):
             raise UserError(
                 self.env._(
                     "A numeric goal passes when its actual reaches its target: "

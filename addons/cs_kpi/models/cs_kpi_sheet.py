@@ -366,7 +366,20 @@ class CsKpiSheet(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_steps_only(vals, created=True)
-        return super().create(vals_list)
+        sheets = super().create(vals_list)
+        if not self.env.su:
+            closed = sheets.campaign_id.filtered(
+                lambda campaign: campaign.state not in ("draft", "open")
+            )
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "Campaign %(name)s is no longer generating sheets: no "
+                        "sheet can be added to it.",
+                        name=closed[0].name,
+                    )
+                )
+        return sheets
 
     def write(self, vals):
         self._check_steps_only(vals)

@@ -277,6 +277,15 @@ class TestFiguresGuard(KpiCommon):
         self.assertEqual((campaign.date_from, campaign.date_to), dates)
         self.assertTrue(all(s.state == "done" for s in campaign.sheet_ids))
         hr.write({"note": "<p>Reviewed</p>"})
+        with self.assertRaises(UserError):
+            self._as(self.env["cs.kpi.sheet"], self.hr_officer).create(
+                {
+                    "campaign_id": campaign.id,
+                    "employee_id": self.noob.id,
+                    "template_id": self.template.id,
+                }
+            )
+        self.assertNotIn(self.noob, campaign.sheet_ids.employee_id)
         # nor does anyone jump a step on a running campaign or create one closed
         with self.assertRaises(AccessError):
             self._as(self.campaign, self.hr_officer).write({"state": "review"})
