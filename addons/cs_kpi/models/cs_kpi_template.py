@@ -236,20 +236,22 @@ class CsKpiTemplateLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.template_id._check_weights_at_flush(lines.template_id.ids)
+        self.env["cs.kpi.template"]._check_weights_at_flush(lines.template_id.ids)
         return lines
 
     def write(self, vals):
         before = self.template_id
         result = super().write(vals)
         if {"weight", "template_id"} & set(vals):
-            before._check_weights_at_flush((before | self.template_id).ids)
+            self.env["cs.kpi.template"]._check_weights_at_flush(
+                (before | self.template_id).ids
+            )
         return result
 
     def unlink(self):
         templates = self.template_id
         result = super().unlink()
-        templates._check_weights_at_flush(templates.ids)
+        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
         return result
 
     @api.depends("indicator_id")
@@ -280,6 +282,21 @@ class CsKpiTemplateCompetency(models.Model):
         required=True,
         precompute=True,
     )
+
+    def write(self, vals):
+        before = self.template_id
+        result = super().write(vals)
+        if "template_id" in vals:
+            self.env["cs.kpi.template"]._check_weights_at_flush(
+                (before | self.template_id).ids
+            )
+        return result
+
+    def unlink(self):
+        templates = self.template_id
+        result = super().unlink()
+        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
+        return result
 
     @api.depends("competency_id")
     def _compute_kind(self):

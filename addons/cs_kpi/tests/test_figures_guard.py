@@ -351,11 +351,14 @@ class TestFiguresGuard(KpiCommon):
             lambda: self._as(self.template, admin).write(
                 {"line_ids": [Command.delete(lines[1].id)]}
             ),
+            # ability and attitude weigh 20: the template keeps items
+            lambda: self._as(self.template.competency_line_ids, admin).unlink(),
         ):
             with self.assertRaises(ValidationError):
                 action()
                 self.env.cr.flush()
         self.assertEqual(self.template.line_ids, lines)
+        self.assertEqual(len(self.template.competency_line_ids), 2)
         self.assertEqual(self.template.weight_total, 100)
         self.assertEqual(other.line_ids.mapped("weight"), [100])
         self._as(self.template, admin).write(
