@@ -1,8 +1,6 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import timedelta
-
 from odoo import models
 
 
@@ -18,19 +16,15 @@ class CsKpiSheetLine(models.Model):
         users = lines.employee_id.user_id
         if not users:
             return {}
-        company = campaign.company_id
+        # the period's days in the campaign's time zone, not in UTC
+        start, stop = campaign._period_datetimes()
         domain = [
             ("state", "=", "done"),
             ("satisfaction", ">", 0),
             ("representative_id", "in", users.ids),
-            ("company_id", "=", company.id),
-            # The period's days start at midnight in the company's time zone.
-            ("done_date", ">=", company._cs_day_start_utc(campaign.date_from)),
-            (
-                "done_date",
-                "<",
-                company._cs_day_start_utc(campaign.date_to + timedelta(days=1)),
-            ),
+            ("company_id", "=", campaign.company_id.id),
+            ("done_date", ">=", start),
+            ("done_date", "<", stop),
             *extra_domain,
         ]
         groups = (

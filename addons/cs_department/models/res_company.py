@@ -1,9 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import datetime, time
 
-import pytz
 
 from odoo import fields, models
 
@@ -148,8 +146,8 @@ class ResCompany(models.Model):
     # ---- dates: whose "today" ----
     def _cs_tz(self):
         """Time zone of the company: its partner's, else its working hours',
-        else UTC. It bounds the appraisal periods and is the fallback of
-        users without a time zone of their own."""
+        else UTC: the fallback of users without a time zone of their own
+        (appraisal periods use their campaign's, see cs.kpi.campaign)."""
         self.ensure_one()
         return self.partner_id.tz or self.resource_calendar_id.tz or "UTC"
 
@@ -159,10 +157,3 @@ class ResCompany(models.Model):
         self.ensure_one()
         tz = (user and user.tz) or self._cs_tz()
         return fields.Date.context_today(self.with_context(tz=tz))
-
-    def _cs_day_start_utc(self, day):
-        """Naive UTC datetime of midnight starting ``day`` in the company's
-        time zone, to compare with stored datetimes."""
-        self.ensure_one()
-        local = pytz.timezone(self._cs_tz()).localize(datetime.combine(day, time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)

@@ -17,3 +17,5 @@ from . import cs_kpi_sheet_competency
 from . import cs_kpi_evaluation
 from . import cs_kpi_goal
 from . import hr_employee
+from . import hr_job
+from . import hr_department

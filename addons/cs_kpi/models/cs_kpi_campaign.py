@@ -1,8 +1,9 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -11,6 +12,27 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from .cs_kpi_template import PERIOD_TYPES
 
 PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
+# Written by the campaign's steps (generation, compute, close), as superuser.
+CLOSING_FIGURES = {
+    "pass_rate",
+    "average_score",
+    "forced_close",
+    "force_reason",
+    "missing_employee_ids",
+}
+# What defines the period and the scope: set while the campaign is a draft.
+PERIOD_FIELDS = {
+    "period_type",
+    "year",
+    "period_number",
+    "date_from",
+    "date_to",
+    "department_ids",
+    "job_ids",
+    "company_id",
+}
+# What may still change on a closed campaign.
+CLOSED_FREE_FIELDS = {"note", "user_id", "message_main_attachment_id"}
 
 
 class CsKpiCampaign(models.Model):
@@ -22,6 +44,7 @@ class CsKpiCampaign(models.Model):
         "cs.kpi.campaign.generate",
         "cs.kpi.campaign.evaluation",
         "cs.kpi.campaign.closing",
+        "cs.computed.figure.mixin",
     ]
     _order = "date_from desc, id desc"
     _check_company_auto = True
@@ -41,7 +64,10 @@ class CsKpiCampaign(models.Model):
     period_type = fields.Selection(
         selection=PERIOD_TYPES, required=True, default="quarter", tracking=True
     )
-    year = fields.Integer(required=True, default=lambda self: date.today().year)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
     period_number = fields.Integer(
         string="Period",
         required=True,
@@ -123,6 +149,55 @@ class CsKpiCampaign(models.Model):
     force_reason = fields.Text(readonly=True, tracking=True)
     note = fields.Html()
 
+    _sql_constraints = [
+        (
+            "statistics_range",
+            (
+                "CHECK(pass_rate >= 0 AND pass_rate <= 100 "
+                "AND average_score >= 0 AND average_score <= 100)"
+            ),
+            "The pass rate and the average score are between 0 and 100.",
+        ),
+        (
+            "dates_order",
+            "CHECK(date_from <= date_to)",
+            "A campaign cannot end before it starts.",
+        ),
+        (
+            "deadline_order",
+            "CHECK(date_deadline IS NULL OR date_deadline >= date_from)",
+            "The scoring deadline cannot be before the period starts.",
+        ),
+    ]
+
+    @api.model
+    def _cs_computed_figures(self):
+        return super()._cs_computed_figures() | CLOSING_FIGURES
+
+    def _cs_tz(self):
+        """Time zone of the campaign's days: its responsible's, else its company's.
+
+        Whoever runs the computation, the same period selects the same records.
+        """
+        self.ensure_one()
+        return pytz.timezone(self.user_id.tz or self.company_id.partner_id.tz or "UTC")
+
+    def _period_datetimes(self):
+        """``(start, stop)``: the period as naive UTC datetimes, ``stop`` excluded.
+
+        A period runs from midnight of its first day to midnight after its
+        last day in the campaign's time zone (``_cs_tz``), not in UTC: use it
+        to select datetimes (``>= start``, ``< stop``) inside the period.
+        """
+        self.ensure_one()
+        tz = self._cs_tz()
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return utc(self.date_from), utc(self.date_to + timedelta(days=1))
+
     @api.depends("period_type", "year", "period_number")
     def _compute_dates(self):
         for campaign in self:
@@ -152,7 +227,7 @@ class CsKpiCampaign(models.Model):
                 campaign, (0, 0)
             )
 
-    @api.constrains("period_type", "period_number", "date_from", "date_to")
+    @api.constrains("period_type", "period_number")
     def _check_period(self):
         for campaign in self:
             months = PERIOD_MONTHS[campaign.period_type]
@@ -162,10 +237,49 @@ class CsKpiCampaign(models.Model):
                 raise ValidationError(
                     self.env._("A quarter is numbered 1 to 4 and a half-year 1 to 2.")
                 )
-            if campaign.date_from > campaign.date_to:
-                raise ValidationError(
-                    self.env._("The campaign cannot end before it starts.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" for vals in vals_list
+        ):
+            raise AccessError(self._steps_only_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_writable(vals)
+        return super().write(vals)
+
+    def _steps_only_message(self):
+        return self.env._(
+            "The state of a campaign changes through its steps only (open, "
+            "review, close, cancel, reset to draft)."
+        )
+
+    def _check_writable(self, vals):
+        """Only the steps change the state; the period is set while in draft;
+        a closed campaign keeps everything but its note and responsible."""
+        if "state" in vals:
+            raise AccessError(self._steps_only_message())
+        closed = self.filtered(lambda campaign: campaign.state == "done")
+        if closed and set(vals) - CLOSED_FREE_FIELDS:
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s is closed: only its note and responsible "
+                    "can still change.",
+                    name=closed[0].name,
                 )
+            )
+        started = self.filtered(lambda campaign: campaign.state != "draft")
+        if started and PERIOD_FIELDS & set(vals):
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s has started: its period and scope can no "
+                    "longer change.",
+                    name=started[0].name,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -219,7 +333,7 @@ class CsKpiCampaign(models.Model):
                         name=campaign.name,
                     )
                 )
-        self.write({"state": "open"})
+        self.sudo().write({"state": "open"})
         self.sheet_ids._write_logged(
             {"state": "open"}, self.env._("Campaign opened: scoring starts.")
         )
@@ -243,7 +357,7 @@ class CsKpiCampaign(models.Model):
     def action_review(self):
         self._check_state(("open",), self.env._("move to review"))
         self.action_compute()
-        self.write({"state": "review"})
+        self.sudo().write({"state": "review"})
         self.sheet_ids._write_logged(
             {"state": "review"}, self.env._("Campaign moved to review.")
         )
@@ -284,7 +398,7 @@ class CsKpiCampaign(models.Model):
         vals = {"state": "done"}
         if unscored:
             vals.update(forced_close=True, force_reason=force_reason)
-        self.write(vals)
+        self.sudo().write(vals)
         return True
 
     def action_publish(self):
@@ -296,7 +410,7 @@ class CsKpiCampaign(models.Model):
 
     def action_cancel(self):
         self._check_state(("draft", "open", "review"), self.env._("cancel"))
-        self.write({"state": "cancel"})
+        self.sudo().write({"state": "cancel"})
         self.sheet_ids._write_logged(
             {"state": "cancel"}, self.env._("Campaign cancelled.")
         )
@@ -304,7 +418,7 @@ class CsKpiCampaign(models.Model):
 
     def action_draft(self):
         self._check_state(("cancel",), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft"})
         self.sheet_ids._write_logged(
             {"state": "draft"}, self.env._("Campaign reset to draft.")
         )

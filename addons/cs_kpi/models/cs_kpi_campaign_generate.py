@@ -85,10 +85,14 @@ class CsKpiCampaignGenerate(models.AbstractModel):
 
     def _sheet_vals(self, employee, template, template_vals, state):
         line_vals, item_vals = template_vals
+        appraised = employee["user_id"] and employee["user_id"][0]
+        Evaluation = self.env["cs.kpi.evaluation"]
         lines = []
         for vals in line_vals:
             vals = dict(vals)
-            evaluators = vals.pop("evaluator_ids")
+            evaluators = Evaluation._cs_evaluators_of(
+                vals.pop("evaluator_ids"), appraised
+            )
             vals["evaluation_ids"] = [
                 Command.create({"evaluator_id": user_id}) for user_id in evaluators
             ]
@@ -119,7 +123,8 @@ class CsKpiCampaignGenerate(models.AbstractModel):
             self.env["hr.employee"]
             .sudo()
             .search_read(
-                self._employee_domain(), ["job_id", "department_id", "parent_id"]
+                self._employee_domain(),
+                ["job_id", "department_id", "parent_id", "user_id"],
             )
         )
         existing = self.env["cs.kpi.sheet"]._read_group(
@@ -141,7 +146,7 @@ class CsKpiCampaignGenerate(models.AbstractModel):
                 self._sheet_vals(employee, template, template_vals[template.id], state)
             )
         sheets = self.env["cs.kpi.sheet"].with_context(**QUIET_CREATE).create(vals_list)
-        self.missing_employee_ids = [Command.set(missing)]
+        self.sudo().missing_employee_ids = [Command.set(missing)]
         if sheets:
             # a log, not a message: it must not depend on the user's email address
             self._message_log(

@@ -11,7 +11,7 @@ EVALUATOR_FIELDS = {"score", "comment"}
 class CsKpiEvaluation(models.Model):
     _name = "cs.kpi.evaluation"
     _description = "KPI Evaluation by Another Person"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
     _order = "state, campaign_id desc, id"
 
     line_id = fields.Many2one(
@@ -62,15 +62,25 @@ class CsKpiEvaluation(models.Model):
                 f"{evaluation.indicator_id.name} - {evaluation.employee_id.name}"
             )
 
-    @api.constrains("score")
-    def _check_score(self):
-        for evaluation in self:
-            if not 0 <= evaluation.score <= 100:
+    @api.model
+    def _cs_evaluators_of(self, evaluator_ids, appraised_user_id):
+        """The users of ``evaluator_ids`` who may rate a line of the sheet of
+        ``appraised_user_id``: everyone but the appraised person himself.
+
+        The one rule that the campaign's generation and the request wizard
+        apply; ``_check_not_own_sheet`` enforces it on every evaluation.
+        """
+        return [user_id for user_id in evaluator_ids if user_id != appraised_user_id]
+
+    @api.constrains("evaluator_id", "line_id")
+    def _check_not_own_sheet(self):
+        for evaluation in self.sudo():
+            appraised = evaluation.line_id.employee_id.user_id
+            if not self._cs_evaluators_of(evaluation.evaluator_id.ids, appraised.id):
                 raise ValidationError(
                     self.env._(
-                        "An evaluation score must be between 0 and 100 (%(score)s "
-                        "given).",
-                        score=evaluation.score,
+                        "%(name)s cannot evaluate a line of his own appraisal sheet.",
+                        name=evaluation.evaluator_id.name,
                     )
                 )
 

@@ -2,15 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cs_kpi_template import PERIOD_TYPES
+
+# Whose goal it is: fixed once the goal is created.
+OWNER_FIELDS = {"employee_id", "job_id"}
 
 
 class CsKpiGoal(models.Model):
     _name = "cs.kpi.goal"
     _description = "Job or Employee Goal (MBO)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
     _order = "job_id, employee_id, sequence, id"
     _check_company_auto = True
 
@@ -56,7 +59,8 @@ class CsKpiGoal(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Computed for numeric goals once assessed; set by hand for judged goals.",
+        help="Computed for numeric goals once assessed; judged by the Pass / Fail "
+        "buttons for pass/fail goals.",
     )
     note = fields.Text()
 
@@ -78,23 +82,91 @@ class CsKpiGoal(models.Model):
             if goal.date_from and goal.date_to and goal.date_from > goal.date_to:
                 raise ValidationError(self.env._("A goal cannot end before it starts."))
 
+    def _cs_check_not_own(self):
+        """Nobody sets, assesses or deletes the goals he is appraised on.
+
+        His own goals, and the goals of his job, which count for him when he
+        has none of his own. Managers' record rules already keep them to their
+        subordinates' goals; this also holds for HR.
+        """
+        if self.env.su:
+            return
+        employees = self.env.user.employee_ids
+        own = self.sudo().filtered(
+            lambda goal: (
+                goal.employee_id in employees
+                or (not goal.employee_id and goal.job_id in employees.job_id)
+            )
+        )
+        if own:
+            raise AccessError(
+                self.env._(
+                    "Goal %(name)s counts in your own appraisal: another person "
+                    "(your manager or HR) sets and assesses it.",
+                    name=own[0].name,
+                )
+            )
+
+    def _cs_check_passed(self, vals):
+        """Numeric goals pass by their actual: ``passed`` is derived, never set.
+
+        ``self`` is empty when creating: the goal is numeric by default.
+        """
+        if "passed" not in vals:
+            return
+        measures = (
+            {vals["measure"]} if "measure" in vals else set(self.mapped("measure"))
+        )
+        if "number" in (measures or {"number"}):
+            raise UserError(
+                self.env._(
+                    "A numeric goal passes when its actual reaches its target: "
+                    "enter the actual, the pass flag follows."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self.browse()._cs_check_passed(vals)
             if "actual" in vals and "is_assessed" not in vals:
                 vals["is_assessed"] = vals.get("measure", "number") == "number"
-        return super().create(vals_list)
+        goals = super().create(vals_list)
+        goals._cs_check_not_own()
+        return goals
 
     def write(self, vals):
+        self._cs_check_not_own()
+        if OWNER_FIELDS & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The employee and job of a goal are fixed once it is created: "
+                    "archive it and create a new goal instead."
+                )
+            )
+        self._cs_check_passed(vals)
         if "actual" in vals and "is_assessed" not in vals:
             vals = dict(vals, is_assessed=True)
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_own(self):
+        self._cs_check_not_own()
+
     def action_assess(self, passed=True):
+        if self.filtered(lambda goal: goal.measure == "number"):
+            raise UserError(
+                self.env._(
+                    "Numeric goals are assessed by entering their actual; only "
+                    "pass/fail goals are judged."
+                )
+            )
         self.write({"is_assessed": True, "passed": passed})
 
     def action_assess_failed(self):
         self.action_assess(passed=False)
 
     def action_reset(self):
-        self.write({"is_assessed": False, "passed": False, "actual": 0.0})
+        self.write({"is_assessed": False, "actual": 0.0})
+        judged = self.filtered(lambda goal: goal.measure == "judgement")
+        judged.write({"passed": False})

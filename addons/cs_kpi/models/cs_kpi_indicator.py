@@ -86,7 +86,7 @@ class CsKpiIndicator(models.Model):
     cap = fields.Float(
         default=100.0,
         aggregator=None,
-        help="Ratio method: highest score (100; above 100 rewards over-achievement).",
+        help="Ratio method: highest score (at most 100, the top of every score).",
     )
     higher_is_better = fields.Boolean(default=True, tracking=True)
     aggregation = fields.Selection(
@@ -110,6 +110,11 @@ class CsKpiIndicator(models.Model):
             "code_company_uniq",
             "unique(code, company_id)",
             "The code of an indicator must be unique per company.",
+        ),
+        (
+            "cap_range",
+            "CHECK(cap >= 0 AND cap <= 100)",
+            "The highest score of an indicator is between 0 and 100.",
         ),
     ]
 

@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -21,6 +23,10 @@ LOCK_EXEMPT_FIELDS = {
     "acknowledge_date",
     "message_main_attachment_id",
 }
+# The employee's acknowledgement: written by his Acknowledge action only.
+ACKNOWLEDGE_FIELDS = {"acknowledged", "acknowledge_comment", "acknowledge_date"}
+# Written when the campaign closes, as superuser.
+CLOSING_FIGURES = {"rank", "rank_job"}
 # What a manager changes on his team's sheets: the scores, through the lines.
 MANAGER_WRITABLE_FIELDS = {
     "line_ids",
@@ -34,7 +40,7 @@ SCORING_STATES = ("open", "review")
 class CsKpiSheet(models.Model):
     _name = "cs.kpi.sheet"
     _description = "KPI Appraisal Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
     _order = "campaign_id desc, department_id, total_score desc, id"
     _check_company_auto = True
 
@@ -49,10 +55,14 @@ class CsKpiSheet(models.Model):
     employee_id = fields.Many2one(
         comodel_name="hr.employee", required=True, index=True, ondelete="restrict"
     )
-    department_id = fields.Many2one(comodel_name="hr.department", index=True)
-    job_id = fields.Many2one(comodel_name="hr.job", index=True)
+    # restrict: deleting a job, department or manager keeps the sheets' history
+    department_id = fields.Many2one(
+        comodel_name="hr.department", index=True, ondelete="restrict"
+    )
+    job_id = fields.Many2one(comodel_name="hr.job", index=True, ondelete="restrict")
     manager_id = fields.Many2one(
         comodel_name="hr.employee",
+        ondelete="restrict",
         help="The employee's manager when the sheet was generated.",
     )
     template_id = fields.Many2one(comodel_name="cs.kpi.template", required=True)
@@ -131,7 +141,51 @@ class CsKpiSheet(models.Model):
             "unique(campaign_id, employee_id)",
             "An employee has one sheet per campaign.",
         ),
+        (
+            "score_range",
+            (
+                "CHECK(kpi_score >= 0 AND kpi_score <= 100 "
+                "AND competency_score >= 0 AND competency_score <= 100 "
+                "AND total_score >= 0 AND total_score <= 100)"
+            ),
+            "The scores of a sheet are between 0 and 100.",
+        ),
+        (
+            "weight_range",
+            (
+                "CHECK(kpi_weight >= 0 AND kpi_weight <= 100 "
+                "AND competency_weight >= 0 AND competency_weight <= 100 "
+                "AND core_weight >= 0 AND reference_weight >= 0 "
+                "AND attitude_weight >= 0)"
+            ),
+            (
+                "The section weights of a sheet are between 0 and 100, its item "
+                "weights not negative."
+            ),
+        ),
+        (
+            "pass_mark_range",
+            "CHECK(pass_mark >= 0 AND pass_mark <= 100)",
+            "The pass mark of a sheet is between 0 and 100.",
+        ),
+        (
+            "scale_range",
+            "CHECK(scale_min >= 0 AND scale_min < scale_max)",
+            (
+                "The rating scale of a sheet goes from a lower to a higher number, "
+                "from 0 up."
+            ),
+        ),
+        (
+            "rank_positive",
+            "CHECK(rank >= 0 AND rank_job >= 0)",
+            "A rank cannot be negative.",
+        ),
     ]
+
+    @api.model
+    def _cs_computed_figures(self):
+        return super()._cs_computed_figures() | CLOSING_FIGURES
 
     @api.depends("campaign_id.name", "employee_id.name")
     def _compute_display_name(self):
@@ -279,7 +333,56 @@ class CsKpiSheet(models.Model):
                 )
             )
 
+    def _check_steps_only(self, vals, created=False):
+        """State and acknowledgement change through their steps only.
+
+        The campaign's steps move the sheets' state and the employee's
+        Acknowledge action records his acknowledgement, both as superuser;
+        nobody writes them by hand, HR included. A new sheet starts draft or
+        open, as its campaign's generation makes it.
+        """
+        if self.env.su:
+            return
+        if (
+            vals.get("state", "draft") not in ("draft", "open")
+            if created
+            else "state" in vals
+        ):
+            raise AccessError(
+                self.env._(
+                    "The state of an appraisal sheet follows the steps of its "
+                    "campaign and cannot be written."
+                )
+            )
+        if ACKNOWLEDGE_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "Only the appraised employee acknowledges his sheet, with "
+                    "its Acknowledge button."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_steps_only(vals, created=True)
+        sheets = super().create(vals_list)
+        if not self.env.su:
+            closed = sheets.campaign_id.filtered(
+                lambda campaign: campaign.state not in ("draft", "open")
+            )
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "Campaign %(name)s is no longer generating sheets: no "
+                        "sheet can be added to it.",
+                        name=closed[0].name,
+                    )
+                )
+        return sheets
+
     def write(self, vals):
+        self._check_steps_only(vals)
         if not self._is_closing():
             self._check_not_locked(vals)
         if not self._is_kpi_hr() and set(vals) - MANAGER_WRITABLE_FIELDS:
@@ -292,6 +395,16 @@ class CsKpiSheet(models.Model):
             )
         return super().write(vals)
 
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        """The chatter of a sheet is its history: its messages (the employee's
+        acknowledgement among them) are rewritten or deleted by HR only, not
+        by the managers who can write the sheet, nor by their authors."""
+        if operation in ("write", "unlink"):
+            return "unlink"
+        return super()._get_mail_message_access(
+            res_ids, operation, model_name=model_name
+        )
+
     def _write_logged(self, vals, body):
         """Write ``vals`` on many sheets and log ``body`` on each, set-based.
 
@@ -299,9 +412,30 @@ class CsKpiSheet(models.Model):
         post one message per sheet at commit (several queries each), so it is
         muted and one batch of notes is logged instead.
         """
-        self.with_context(mail_notrack=True).write(vals)
+        self.sudo().with_context(mail_notrack=True).write(vals)
         if self:
             self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
+    @api.model
+    def _check_history_kept(self, field_name, records):
+        """Refuse deleting ``records`` while sheets refer to them by ``field_name``.
+
+        Jobs, departments and employees keep the appraisals' history: the
+        database refuses it too (``ondelete="restrict"``), this says why.
+        """
+        groups = self.sudo()._read_group(
+            [(field_name, "in", records.ids)], [field_name], ["__count"], limit=1
+        )
+        if groups:
+            record, count = groups[0]
+            raise UserError(
+                self.env._(
+                    "%(name)s appears on %(count)s appraisal sheets, which keep "
+                    "their history: archive it instead of deleting it.",
+                    name=record.display_name,
+                    count=count,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -350,14 +484,22 @@ class CsKpiSheet(models.Model):
             raise UserError(self.env._("The sheet is not published yet."))
         if self.acknowledged:
             raise UserError(self.env._("You have already acknowledged this sheet."))
-        self.sudo().write(
+        self.sudo().with_context(mail_notrack=True).write(
             {
                 "acknowledged": True,
                 "acknowledge_comment": comment,
                 "acknowledge_date": fields.Datetime.now(),
             }
         )
-        self.sudo().message_post(
-            body=self.env._("Acknowledged: %(comment)s", comment=comment or "-"),
-            author_id=self.env.user.partner_id.id,
+        # a log authored by the system, not by the employee: the author of a
+        # message can rewrite it, and the acknowledgement must stay as given
+        self.sudo()._message_log(
+            body=escape(
+                self.env._(
+                    "Acknowledged by %(name)s: %(comment)s",
+                    name=self.env.user.name,
+                    comment=comment or "-",
+                )
+            ),
+            author_id=self.env.ref("base.partner_root").id,
         )

@@ -13,7 +13,7 @@ SCORER_FIELDS = {"rating", "is_rated", "comment"}
 class CsKpiSheetCompetency(models.Model):
     _name = "cs.kpi.sheet.competency"
     _description = "KPI Appraisal Ability or Attitude Rating"
-    _inherit = ["cs.kpi.competency.kind.mixin"]
+    _inherit = ["cs.kpi.competency.kind.mixin", "cs.computed.figure.mixin"]
     _order = "sheet_id, kind_sequence, sequence, id"
 
     sheet_id = fields.Many2one(
@@ -31,6 +31,11 @@ class CsKpiSheetCompetency(models.Model):
     rating = fields.Integer(aggregator="avg")
     is_rated = fields.Boolean(string="Rated")
     comment = fields.Char()
+
+    # within the sheet's scale: checked by _check_rating, the scale being the sheet's
+    _sql_constraints = [
+        ("rating_positive", "CHECK(rating >= 0)", "A rating cannot be negative."),
+    ]
 
     @api.constrains("rating", "is_rated")
     def _check_rating(self):

@@ -2,17 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import scoring
 
 # What a manager may change on his team's lines (HR changes anything).
 SCORER_FIELDS = {"actual", "is_measured", "note"}
+# What the measurement of computed and evaluation lines produces: nobody enters it.
+MEASURED_FIELDS = {"actual", "is_measured"}
 
 
 class CsKpiSheetLine(models.Model):
     _name = "cs.kpi.sheet.line"
     _description = "KPI Appraisal Sheet Line"
+    _inherit = ["cs.computed.figure.mixin"]
     _order = "sheet_id, sequence, id"
 
     sheet_id = fields.Many2one(
@@ -64,6 +67,22 @@ class CsKpiSheetLine(models.Model):
         comodel_name="cs.kpi.evaluation", inverse_name="line_id"
     )
     note = fields.Char(string="Comment")
+
+    _sql_constraints = [
+        (
+            "weight_range",
+            "CHECK(weight >= 0 AND weight <= 100)",
+            "The weight of a sheet line is between 0 and 100.",
+        ),
+        (
+            "score_range",
+            (
+                "CHECK(score >= 0 AND score <= 100 "
+                "AND weighted_score >= 0 AND weighted_score <= 100)"
+            ),
+            "The score of a sheet line is between 0 and 100.",
+        ),
+    ]
 
     @api.depends(
         "actual",
@@ -126,6 +145,25 @@ class CsKpiSheetLine(models.Model):
         for line in self:
             line.is_measured = True
 
+    def _check_not_measured(self):
+        """Computed and evaluation lines take their value from their measurement.
+
+        The measurement writes as superuser (``_set_actuals``); any other
+        caller, HR included, is refused: a hand-entered value would be lost at
+        the next compute.
+        """
+        if self.env.su:
+            return
+        measured = self.filtered(lambda line: line.measure_type != "manual")
+        if measured:
+            raise AccessError(
+                self.env._(
+                    "%(indicator)s is measured from its data source or from "
+                    "evaluations, not entered by hand.",
+                    indicator=measured[0].indicator_id.name,
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -133,6 +171,9 @@ class CsKpiSheetLine(models.Model):
                 vals["is_measured"] = True
         lines = super().create(vals_list)
         lines.sheet_id._check_not_locked()
+        lines.filtered(
+            lambda line: line.actual or line.is_measured
+        )._check_not_measured()
         return lines
 
     def write(self, vals):
@@ -140,16 +181,8 @@ class CsKpiSheetLine(models.Model):
         if not sheets._is_closing():
             sheets._check_not_locked()
         sheets._check_scorer_write(self, vals, SCORER_FIELDS)
-        if "actual" in vals and not sheets._is_kpi_hr():
-            not_manual = self.filtered(lambda line: line.measure_type != "manual")
-            if not_manual:
-                raise UserError(
-                    self.env._(
-                        "%(indicator)s is measured from its data source or from "
-                        "evaluations, not entered by hand.",
-                        indicator=not_manual[0].indicator_id.name,
-                    )
-                )
+        if MEASURED_FIELDS & set(vals):
+            self._check_not_measured()
         if "actual" in vals and "is_measured" not in vals:
             vals = dict(vals, is_measured=vals["actual"] is not False)
         return super().write(vals)

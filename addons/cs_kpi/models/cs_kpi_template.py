@@ -17,7 +17,7 @@ PERIOD_TYPES = [
 class CsKpiTemplate(models.Model):
     _name = "cs.kpi.template"
     _description = "KPI Appraisal Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -95,6 +95,35 @@ class CsKpiTemplate(models.Model):
     )
     note = fields.Html(translate=True)
 
+    _sql_constraints = [
+        (
+            "weight_range",
+            (
+                "CHECK(kpi_weight >= 0 AND kpi_weight <= 100 "
+                "AND competency_weight >= 0 AND competency_weight <= 100 "
+                "AND core_weight >= 0 AND reference_weight >= 0 "
+                "AND attitude_weight >= 0)"
+            ),
+            (
+                "The section weights of a template are between 0 and 100, its item "
+                "weights not negative."
+            ),
+        ),
+        (
+            "pass_mark_range",
+            "CHECK(pass_mark >= 0 AND pass_mark <= 100)",
+            "The pass mark of a template is between 0 and 100.",
+        ),
+        (
+            "scale_range",
+            "CHECK(scale_min >= 0 AND scale_min < scale_max)",
+            (
+                "The rating scale of a template goes from a lower to a higher "
+                "number, from 0 up."
+            ),
+        ),
+    ]
+
     @api.depends("line_ids.weight")
     def _compute_weight_total(self):
         for template in self:
@@ -112,7 +141,7 @@ class CsKpiTemplate(models.Model):
     def _check_weights_one(self):
         self.ensure_one()
         sections = scoring.weights_total([self.kpi_weight, self.competency_weight])
-        if sections != 100 or self.kpi_weight < 0 or self.competency_weight < 0:
+        if sections != 100:
             raise ValidationError(
                 self.env._(
                     "Template %(name)s: the KPI and ability/attitude section weights "
@@ -139,42 +168,33 @@ class CsKpiTemplate(models.Model):
                 )
             )
 
-    @api.constrains("scale_min", "scale_max")
-    def _check_scale(self):
-        for template in self:
-            if template.scale_min < 0 or template.scale_min >= template.scale_max:
-                raise ValidationError(
-                    self.env._(
-                        "Template %(name)s: the rating scale must go from a lower to "
-                        "a higher number.",
-                        name=template.name,
-                    )
-                )
+    @api.model
+    def _check_weights_at_flush(self, template_ids):
+        """Check the weights of ``template_ids`` once their changes are done.
 
-    @api.constrains("pass_mark")
-    def _check_pass_mark(self):
-        for template in self:
-            if not 0 <= template.pass_mark <= 100:
-                raise ValidationError(
-                    self.env._("The pass mark must be between 0 and 100.")
-                )
+        Lines are changed one by one (directly, or through the commands of a
+        template's write): the sum of an active template's weights is checked
+        when the transaction is flushed, before it is committed, whatever the
+        path that changed them; a failing check rolls it all back.
+        """
+        precommit = self.env.cr.precommit
+        if "cs_kpi.template_weights" not in precommit.data:
+            env = self.env
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        templates = super(
-            CsKpiTemplate, self.with_context(cs_kpi_template_write=True)
-        ).create(vals_list)
-        return templates.with_env(self.env)
+            @precommit.add
+            def check_weights():
+                ids = precommit.data.pop("cs_kpi.template_weights", set())
+                templates = env["cs.kpi.template"].sudo().browse(ids).exists()
+                for template in templates.filtered("active"):
+                    template._check_weights_one()
 
-    def write(self, vals):
-        return super(
-            CsKpiTemplate, self.with_context(cs_kpi_template_write=True)
-        ).write(vals)
+        precommit.data.setdefault("cs_kpi.template_weights", set()).update(template_ids)
 
 
 class CsKpiTemplateLine(models.Model):
     _name = "cs.kpi.template.line"
     _description = "KPI Template Line"
+    _inherit = ["cs.computed.figure.mixin"]
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(
@@ -213,12 +233,26 @@ class CsKpiTemplateLine(models.Model):
         ),
     ]
 
-    @api.constrains("weight")
-    def _check_template_weights(self):
-        if self.env.context.get("cs_kpi_template_write"):
-            return  # the template checks its lines once its whole write is done
-        for template in self.template_id.filtered("active"):
-            template._check_weights_one()
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        self.env["cs.kpi.template"]._check_weights_at_flush(lines.template_id.ids)
+        return lines
+
+    def write(self, vals):
+        before = self.template_id
+        result = super().write(vals)
+        if {"weight", "template_id"} & set(vals):
+            self.env["cs.kpi.template"]._check_weights_at_flush(
+                (before | self.template_id).ids
+            )
+        return result
+
+    def unlink(self):
+        templates = self.template_id
+        result = super().unlink()
+        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
+        return result
 
     @api.depends("indicator_id")
     def _compute_target(self):
@@ -230,7 +264,7 @@ class CsKpiTemplateLine(models.Model):
 class CsKpiTemplateCompetency(models.Model):
     _name = "cs.kpi.template.competency"
     _description = "KPI Template Ability or Attitude Item"
-    _inherit = ["cs.kpi.competency.kind.mixin"]
+    _inherit = ["cs.kpi.competency.kind.mixin", "cs.computed.figure.mixin"]
     _order = "template_id, kind_sequence, sequence, id"
 
     template_id = fields.Many2one(
@@ -248,6 +282,21 @@ class CsKpiTemplateCompetency(models.Model):
         required=True,
         precompute=True,
     )
+
+    def write(self, vals):
+        before = self.template_id
+        result = super().write(vals)
+        if "template_id" in vals:
+            self.env["cs.kpi.template"]._check_weights_at_flush(
+                (before | self.template_id).ids
+            )
+        return result
+
+    def unlink(self):
+        templates = self.template_id
+        result = super().unlink()
+        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
+        return result
 
     @api.depends("competency_id")
     def _compute_kind(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -16,6 +16,12 @@ class HrEmployee(models.Model):
     kpi_sheet_count = fields.Integer(
         compute="_compute_kpi_sheet_count", groups="cs_kpi.cs_kpi_group_manager"
     )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_appraised(self):
+        Sheet = self.env["cs.kpi.sheet"]
+        Sheet._check_history_kept("employee_id", self)
+        Sheet._check_history_kept("manager_id", self)
 
     def _compute_kpi_sheet_count(self):
         counts = dict(

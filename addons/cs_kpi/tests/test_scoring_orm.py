@@ -1,9 +1,12 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import KpiCommon
 
@@ -119,8 +122,10 @@ class TestScoringOrm(KpiCommon):
         with self.assertRaises(ValidationError):
             line.actual = -1
         evaluation = self.sheet.evaluation_ids.with_user(self.evaluator_user)
-        with self.assertRaises(ValidationError):
+        # bounded in the database (CHECK constraint), refused when flushed
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             evaluation.score = 101
+            evaluation.flush_recordset()
 
     def test_rating_outside_scale(self):
         """A rating outside the template's scale (1-5) is refused."""
@@ -165,8 +170,10 @@ class TestScoringOrm(KpiCommon):
                 ]
             }
         )
+        # a line changed on its own is checked with its template at flush
         with self.assertRaises(ValidationError):
             draft.line_ids[0].weight = 70
+            self.env.cr.flush()
         with self.assertRaises(ValidationError):
             draft.write({"kpi_weight": 90})
         with self.assertRaises(AccessError):

@@ -45,9 +45,10 @@ def score_direct(actual):
 def score_target_ratio(actual, target, higher_is_better=True, cap=SCORE_MAX):
     """``actual / target`` (or ``target / actual`` when lower is better), in %.
 
-    The result is capped at ``cap`` (100 by default; a cap above 100 rewards
-    over-achievement). A zero target scores ``cap`` when it is met (lower is
-    better and ``actual <= 0``, or higher is better) and 0 otherwise.
+    The result is capped at ``cap`` (100 by default; an indicator's cap is at
+    most 100, the top of every stored score). A zero target scores ``cap``
+    when it is met (lower is better and ``actual <= 0``, or higher is better)
+    and 0 otherwise.
     """
     cap = SCORE_MAX if cap is None else cap
     if higher_is_better:

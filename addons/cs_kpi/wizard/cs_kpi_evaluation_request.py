@@ -162,16 +162,18 @@ class CsKpiEvaluationRequest(models.TransientModel):
                 ["__count"],
             )
         }
-        owners = {line.id: line.sudo().employee_id.user_id.id for line in lines}
+        Evaluation = self.env["cs.kpi.evaluation"]
         return [
             {
                 "line_id": line.id,
-                "evaluator_id": user.id,
+                "evaluator_id": user_id,
                 "evaluator_department": self.evaluator_department,
             }
             for line in lines
-            for user in self.evaluator_ids
-            if (line.id, user.id) not in existing and owners[line.id] != user.id
+            for user_id in Evaluation._cs_evaluators_of(
+                self.evaluator_ids.ids, line.sudo().employee_id.user_id.id
+            )
+            if (line.id, user_id) not in existing
         ]
 
     def action_request(self):

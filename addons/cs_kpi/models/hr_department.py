@@ -1,0 +1,12 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, models
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_appraised(self):
+        self.env["cs.kpi.sheet"]._check_history_kept("department_id", self)
