@@ -33,6 +33,8 @@ PERIOD_FIELDS = {
 }
 # What may still change on a closed campaign.
 CLOSED_FREE_FIELDS = {"note", "user_id", "message_main_attachment_id"}
+# Campaign results are HR's: employees and evaluators read the name and period.
+HR_OFFICER = "cs_kpi.cs_kpi_group_hr_officer"
 
 
 class CsKpiCampaign(models.Model):
@@ -134,19 +136,23 @@ class CsKpiCampaign(models.Model):
         relation="cs_kpi_campaign_missing_employee_rel",
         string="Employees without template",
         readonly=True,
+        groups=HR_OFFICER,
         help="Employees in scope whose job has no active template of this period "
         "type; give their job a template and generate again.",
     )
     pass_rate = fields.Float(
         string="Pass rate (%)",
         readonly=True,
+        groups=HR_OFFICER,
         digits=(16, 2),
         aggregator="avg",
         help="Share of sheets whose total reaches the template's pass mark.",
     )
-    average_score = fields.Float(readonly=True, digits=(16, 2), aggregator="avg")
-    forced_close = fields.Boolean(readonly=True, tracking=True)
-    force_reason = fields.Text(readonly=True, tracking=True)
+    average_score = fields.Float(
+        readonly=True, digits=(16, 2), aggregator="avg", groups=HR_OFFICER
+    )
+    forced_close = fields.Boolean(readonly=True, tracking=True, groups=HR_OFFICER)
+    force_reason = fields.Text(readonly=True, tracking=True, groups=HR_OFFICER)
     note = fields.Html()
 
     _sql_constraints = [

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import models
+from odoo.tools import plaintext2html
 
 
 class CsKpiCampaignEvaluation(models.AbstractModel):
@@ -55,11 +56,14 @@ class CsKpiCampaignEvaluation(models.AbstractModel):
         env = self.with_context(lang=user.lang).env
         return {
             "summary": env._("Give %(count)s KPI evaluations", count=count),
-            "note": env._(
-                "%(count)s evaluations of the appraisal campaign %(name)s await you: "
-                "KPI Appraisals > My Evaluations to Give.",
-                count=count,
-                name=self.name,
+            # the note is HTML: the campaign name is text typed by HR, escaped
+            "note": plaintext2html(
+                env._(
+                    "%(count)s evaluations of the appraisal campaign %(name)s await "
+                    "you: KPI Appraisals > My Evaluations to Give.",
+                    count=count,
+                    name=self.name,
+                )
             ),
             "date_deadline": self.date_deadline or self.date_to,
         }

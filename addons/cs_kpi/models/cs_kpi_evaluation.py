@@ -87,17 +87,17 @@ class CsKpiEvaluation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         evaluations = super().create(vals_list)
-        evaluations.line_id.sheet_id._check_not_locked()
+        evaluations.sheet_id._check_not_locked()
         evaluations.filtered(
             lambda e: e.state == "done"
-        ).line_id._aggregate_evaluations()
+        ).line_id.sudo()._aggregate_evaluations()
         return evaluations
 
     def _is_hr(self):
         return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
 
     def write(self, vals):
-        self.line_id.sheet_id._check_not_locked()
+        self.sheet_id._check_not_locked()
         if not self._is_hr():
             if set(vals) - EVALUATOR_FIELDS:
                 raise AccessError(
@@ -115,12 +115,13 @@ class CsKpiEvaluation(models.Model):
                 )
         result = super().write(vals)
         if {"score", "state"} & set(vals):
-            self.line_id._aggregate_evaluations()
+            # the evaluator cannot read the line he rates (a colleague's figures)
+            self.line_id.sudo()._aggregate_evaluations()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
-        self.line_id.sheet_id._check_not_locked()
+        self.sheet_id._check_not_locked()
 
     def _check_own_or_hr(self):
         """Submitting and reopening are the evaluator's own (or HR's)."""

@@ -134,6 +134,12 @@ class CsKpiSheet(models.Model):
     acknowledge_date = fields.Datetime(readonly=True)
     employee_user_id = fields.Many2one(related="employee_id.user_id")
     is_own_sheet = fields.Boolean(compute="_compute_is_own_sheet")
+    report_lang = fields.Char(
+        string="Print language",
+        compute="_compute_report_lang",
+        compute_sudo=True,
+        help="The employee's language, in which his sheet prints.",
+    )
 
     _sql_constraints = [
         (
@@ -272,6 +278,11 @@ class CsKpiSheet(models.Model):
     def _compute_is_own_sheet(self):
         for sheet in self:
             sheet.is_own_sheet = sheet.employee_id.user_id == self.env.user
+
+    def _compute_report_lang(self):
+        for sheet in self:
+            employee = sheet.employee_id
+            sheet.report_lang = employee.lang or employee.user_id.lang or False
 
     def _section_weights(self):
         self.ensure_one()

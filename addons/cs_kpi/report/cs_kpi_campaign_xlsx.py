@@ -5,6 +5,9 @@ import re
 
 from odoo import models
 
+#: Excel's limit on the length of a worksheet name.
+MAX_SHEET_NAME = 31
+
 
 class CsKpiCampaignXlsx(models.AbstractModel):
     """Campaign results: one worksheet per department, one row per employee."""
@@ -44,13 +47,25 @@ class CsKpiCampaignXlsx(models.AbstractModel):
         return sheets, by_sheet
 
     def _worksheet_name(self, name, used):
-        name = re.sub(r"[\[\]:*?/\\]", " ", name or self.env._("No department"))[:28]
-        base, index = name, 2
-        while name.lower() in used:
-            name = f"{base[:25]} {index}"
+        """A valid, unique worksheet name for the department ``name``.
+
+        Excel's rules (xlsxwriter refuses the workbook otherwise): at most 31
+        characters, none of ``[]:*?/\\``, no apostrophe at either end, unique
+        without regard to case, not the reserved "History". ``used`` holds the
+        lower-cased names already given and is updated.
+        """
+
+        def clean(text):
+            return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")
+
+        base = clean(name or "") or clean(self.env._("No department")) or "Sheet"
+        candidate, index = base[:MAX_SHEET_NAME].rstrip(" '"), 2
+        while candidate.lower() in used or candidate.lower() == "history":
+            suffix = f" ({index})"
+            candidate = base[: MAX_SHEET_NAME - len(suffix)].rstrip(" '") + suffix
             index += 1
-        used.add(name.lower())
-        return name
+        used.add(candidate.lower())
+        return candidate
 
     def _formats(self, workbook):
         header = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
@@ -76,7 +91,8 @@ class CsKpiCampaignXlsx(models.AbstractModel):
             for line in lines_by_sheet.get(sheet["id"], []):
                 if line["indicator_id"][1] not in indicators:
                     indicators.append(line["indicator_id"][1])
-        worksheet.write(row, 0, job or self.env._("No job"), fmt["job"])
+        # names are text typed by users: written as strings, never as formulas
+        worksheet.write_string(row, 0, job or self.env._("No job"), fmt["job"])
         row += 1
         fixed = [self.env._("Campaign"), self.env._("Employee")]
         totals = [
@@ -98,7 +114,8 @@ class CsKpiCampaignXlsx(models.AbstractModel):
             worksheet.merge_range(row, col, row + 1, col, label, fmt["header"])
         col = len(fixed)
         for indicator in indicators:
-            worksheet.merge_range(row, col, row, col + 3, indicator, fmt["indicator"])
+            worksheet.merge_range(row, col, row, col + 3, "", fmt["indicator"])
+            worksheet.write_string(row, col, indicator, fmt["indicator"])
             worksheet.write_row(row + 1, col, parts, fmt["header"])
             col += 4
         for label in totals:
@@ -136,8 +153,10 @@ class CsKpiCampaignXlsx(models.AbstractModel):
             for col, value in enumerate(values):
                 if isinstance(value, float):
                     worksheet.write_number(row, col, value, fmt["number"])
+                elif isinstance(value, int):
+                    worksheet.write_number(row, col, value)
                 else:
-                    worksheet.write(row, col, value)
+                    worksheet.write_string(row, col, str(value))
             row += 1
         return row + 1
 
@@ -152,7 +171,7 @@ class CsKpiCampaignXlsx(models.AbstractModel):
         used = set()
         for department, jobs in by_department.items():
             worksheet = workbook.add_worksheet(self._worksheet_name(department, used))
-            worksheet.write(
+            worksheet.write_string(
                 0, 0, department or self.env._("No department"), fmt["title"]
             )
             worksheet.set_column(0, 1, 22)

@@ -68,17 +68,19 @@ class TestAccess(KpiCommon):
             self.deep_sheet.with_user(self.lead_user).read(["total_score"])
 
     def test_evaluator_limited_to_his_evaluations(self):
-        """The evaluator sees his evaluations and their lines, nothing else."""
+        """The evaluator sees his evaluations, not the lines or sheets rated."""
         Evaluation = self.env["cs.kpi.evaluation"].with_user(self.evaluator_user)
         mine = Evaluation.search([])
         self.assertEqual(mine, self.campaign.sheet_ids.evaluation_ids)
         self.assertEqual(mine.evaluator_id, self.evaluator_user)
+        self.assertEqual(mine.indicator_id, self.ind_eval)
         line = mine[0].line_id
-        self.assertEqual(line.indicator_id, self.ind_eval)
         Line = self.env["cs.kpi.sheet.line"].with_user(self.evaluator_user)
-        self.assertEqual(Line.search([]), mine.line_id)
+        self.assertFalse(Line.search([]))
         with self.assertRaises(AccessError):
-            line.sheet_id.read(["total_score"])
+            line.read(["actual"])
+        with self.assertRaises(AccessError):
+            mine[0].sheet_id.read(["total_score"])
         with self.assertRaises(AccessError):
             mine[0].evaluator_id = self.outsider_user
         other = self.env["cs.kpi.evaluation"].create(

@@ -31,9 +31,13 @@ class TestMenus(MenuSmokeMixin, KpiCommon):
         names = self.visible_menus(self.lead_user, "cs_kpi").mapped("name")
         self.assertNotIn("Reporting", names)
 
-    def test_user_without_kpi_role_sees_nothing(self):
-        """A plain internal user has no KPI Appraisals app."""
+    def test_user_without_kpi_role_sees_his_sheets_only(self):
+        """A plain internal user sees his own sheets, and nothing else, of KPI
+        Appraisals; what he sees opens."""
         plain = new_test_user(
             self.env, login="kpi_menu_plain", groups="base.group_user"
         )
-        self.assertFalse(self.visible_menus(plain, "cs_kpi"))
+        menus = self.visible_menus(plain, "cs_kpi")
+        models = [menu.action.res_model for menu in menus.sudo() if menu.action]
+        self.assertEqual(models, ["cs.kpi.sheet"])
+        self.assertEqual(self.assertMenusOpen(plain, "cs_kpi"), 1)
