@@ -17,3 +17,4 @@ from . import test_change_order_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+from . import test_data
