@@ -63,7 +63,8 @@ class TestShippedData(TransactionCase):
         self.assertEqual(goal.job_id, self.env.ref("cs_department.hr_job_cs_manager"))
         self.assertEqual(goal.category, "learning")
         self.assertEqual(
-            self.env.ref("cs_department.cs_kpi_indicator_sup_mbo").source, "goal_pass_rate"
+            self.env.ref("cs_department.cs_kpi_indicator_sup_mbo").source,
+            "goal_pass_rate",
         )
 
     def test_manual_records_owned_by_cs_department(self):
