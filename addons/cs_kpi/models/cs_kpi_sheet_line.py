@@ -190,8 +190,8 @@ class CsKpiSheetLine(models.Model):
             if method is None:
                 raise UserError(
                     self.env._(
-                        "No measurement is implemented for the data source %(source)s.",
-                        source=source,
+                        "No measurement is implemented for the data source %(key)s.",
+                        key=source,
                     )
                 )
             measured = method(campaign)
