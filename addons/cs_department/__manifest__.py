@@ -3,7 +3,7 @@
 {
     "name": "Customer Service Department",
     "summary": "Telecom customer service: helpdesk, callbacks, change orders",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/cs-department-suite/odoo-cs-department",
     "author": "CS Department Suite Contributors",
@@ -57,9 +57,11 @@
         "views/res_partner_views_service_line.xml",
         "views/helpdesk_ticket_views_change_order.xml",
         "views/res_config_settings_views_change_order.xml",
-        # ---- appraisals: cs_kpi templates of the CS jobs ----
-        "data/cs_kpi_template_data.xml",
+        # ---- appraisals: the manual's indicators, forms, templates and goals ----
         "data/cs_kpi_indicator_data.xml",
+        "data/cs_kpi_competency_data.xml",
+        "data/cs_kpi_template_data.xml",
+        "data/cs_kpi_goal_data.xml",
         # ---- traffic monitoring: records, segments, anomalies ----
         "security/cs_traffic_security.xml",
         "data/cs_traffic_cron_data.xml",

@@ -3,7 +3,7 @@
 {
     "name": "Weighted KPI Appraisals",
     "summary": "Weighted-KPI appraisal campaigns, job templates, goals, rankings",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/cs-department-suite/odoo-cs-department",
     "author": "CS Department Suite Contributors",
@@ -17,10 +17,6 @@
         "security/ir.model.access.csv",
         "views/cs_kpi_menus.xml",
         "data/cs_kpi_grade_band_data.xml",
-        "data/cs_kpi_indicator_data.xml",
-        "data/cs_kpi_competency_data.xml",
-        "data/cs_kpi_template_data.xml",
-        "data/cs_kpi_goal_data.xml",
         "views/cs_kpi_indicator_views.xml",
         "views/cs_kpi_competency_views.xml",
         "views/cs_kpi_template_views.xml",
@@ -38,5 +34,6 @@
         "report/cs_kpi_sheet_reports.xml",
         "report/cs_kpi_sheet_templates.xml",
     ],
+    "demo": ["demo/cs_kpi_demo.xml"],
     "application": True,
 }

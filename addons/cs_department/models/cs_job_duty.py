@@ -20,12 +20,11 @@ class CsJobDuty(models.Model):
         selection=[
             ("duty", "Duty"),
             ("authority", "Authority"),
-            ("goal", "Goal"),
         ],
         required=True,
         default="duty",
-        help="Duties are the work content, authorities the rights of the job, "
-        "goals the results it is measured on.",
+        help="Duties are the work content, authorities the rights of the job; its "
+        "goals are the KPI goals of the job.",
     )
     category = fields.Selection(
         selection=[
@@ -34,7 +33,7 @@ class CsJobDuty(models.Model):
             ("learning", "Learning and Innovation"),
         ],
         default="customer",
-        help="Category of a duty or goal, as in the department manual.",
+        help="Category of a duty, as in the department manual.",
     )
     category_sequence = fields.Integer(
         compute="_compute_category_sequence",
@@ -43,10 +42,6 @@ class CsJobDuty(models.Model):
     )
     sequence = fields.Integer(default=10, aggregator=None)
     name = fields.Text(string="Description", required=True, translate=True)
-    target = fields.Char(
-        translate=True,
-        help="Target or standard of a goal, e.g. an annual pass rate of 85%.",
-    )
     company_id = fields.Many2one(related="job_id.company_id", store=True)
 
     @api.depends("category")

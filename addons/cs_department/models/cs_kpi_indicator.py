@@ -4,9 +4,9 @@
 from odoo import fields, models
 
 
-def _back_to_manual(indicators):
+def _fall_back_to_manual(indicators):
     """Uninstalling: indicators measured from callbacks fall back to manual entry."""
-    return indicators.write({"measure_type": "manual", "source": "manual"})
+    return indicators._fall_back_to_manual()
 
 
 class CsKpiIndicator(models.Model):
@@ -21,7 +21,7 @@ class CsKpiIndicator(models.Model):
             ),
         ],
         ondelete={
-            "cs_callback_satisfaction": _back_to_manual,
-            "cs_complaint_followup_pass_rate": _back_to_manual,
+            "cs_callback_satisfaction": _fall_back_to_manual,
+            "cs_complaint_followup_pass_rate": _fall_back_to_manual,
         },
     )

@@ -34,26 +34,24 @@ class CsKpiSheetLine(models.Model):
         )
         return {user.id: values for user, *values in groups}
 
-    def _cs_measure_callbacks(self, extra_domain, aggregates, value_of):
+    def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
         """``{line_id: value_of(aggregates of the line's user) or None}``."""
+        lines = self.sudo()
+        groups = self._cs_callback_groups(campaign, lines, extra_domain, aggregates)
         result = {}
-        lines_sudo = self.sudo()
-        for campaign in lines_sudo.campaign_id:
-            lines = lines_sudo.filtered(lambda line, c=campaign: line.campaign_id == c)
-            groups = self._cs_callback_groups(campaign, lines, extra_domain, aggregates)
-            for line in lines:
-                values = groups.get(line.employee_id.user_id.id)
-                result[line.id] = value_of(campaign, values) if values else None
+        for line in lines:
+            values = groups.get(line.employee_id.user_id.id)
+            result[line.id] = value_of(campaign, values) if values else None
         return result
 
-    def _measure_source_cs_callback_satisfaction(self):
+    def _measure_source_cs_callback_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the rated callbacks done in the period
         on the tickets of each line's employee; ``None`` without any."""
         return self._cs_measure_callbacks(
-            [], ["satisfaction:avg"], lambda campaign, values: values[0]
+            campaign, [], ["satisfaction:avg"], lambda campaign, values: values[0]
         )
 
-    def _measure_source_cs_complaint_followup_pass_rate(self):
+    def _measure_source_cs_complaint_followup_pass_rate(self, campaign):
         """Share (%) of the rated complaint follow-ups done in the period on the
         tickets of each line's employee that reach the company's satisfaction
         threshold; ``None`` without any."""
@@ -65,6 +63,7 @@ class CsKpiSheetLine(models.Model):
             return passed * 100.0 / len(scores)
 
         return self._cs_measure_callbacks(
+            campaign,
             [("reason", "=", "complaint_followup")],
             ["satisfaction:array_agg"],
             pass_rate,

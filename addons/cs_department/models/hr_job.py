@@ -35,11 +35,11 @@ class HrJob(models.Model):
         context={"default_kind": "authority"},
     )
     cs_goal_ids = fields.One2many(
-        comodel_name="cs.job.duty",
+        comodel_name="cs.kpi.goal",
         inverse_name="job_id",
         string="Goals",
-        domain=[("kind", "=", "goal")],
-        context={"default_kind": "goal"},
+        domain=[("employee_id", "=", False)],
+        help="The job's KPI goals (the goals of its employees are not listed).",
     )
     cs_superior_guidance = fields.Text(
         string="Guidance Received",
@@ -80,12 +80,20 @@ class HrJob(models.Model):
             job.cs_has_description = bool(job.cs_purpose or job.cs_duty_ids)
 
     def _cs_duties_by_category(self, kind="duty"):
-        """Return [(category label, items)] in the manual's category order."""
+        """Return [(category label, items)] in the manual's category order.
+
+        ``kind`` is a kind of ``cs.job.duty`` or ``"goal"`` for the job's KPI goals
+        (``cs.kpi.goal``, same category keys), labelled as the duties.
+        """
         self.ensure_one()
-        items = self.env["cs.job.duty"].search(
-            [("job_id", "=", self.id), ("kind", "=", kind)]
-        )
-        labels = dict(items._fields["category"]._description_selection(self.env))
+        if kind == "goal":
+            items = self.cs_goal_ids
+        else:
+            items = self.env["cs.job.duty"].search(
+                [("job_id", "=", self.id), ("kind", "=", kind)]
+            )
+        duty_category = self.env["cs.job.duty"]._fields["category"]
+        labels = dict(duty_category._description_selection(self.env))
         result = []
         for category in ("customer", "internal", "learning"):
             lines = items.filtered(lambda item, cat=category: item.category == cat)

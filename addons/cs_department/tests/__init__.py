@@ -18,6 +18,7 @@ from . import test_tier_review_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+from . import test_data
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures

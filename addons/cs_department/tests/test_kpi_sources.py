@@ -191,20 +191,72 @@ class TestKpiSources(CsDepartmentCommon):
         two_users = self.representative | self.supervisor
         two = all_lines.filtered(lambda line: line.employee_id.user_id in two_users)
         self.assertEqual((len(two), len(all_lines)), (4, 12))
+        hr_campaign = campaign.with_user(self.hr_officer)
         counts = []
-        for subset in (two, all_lines):
+        for subset in (two, two, all_lines):  # the first run fills the ormcaches
             by_source = [
                 Line.browse(subset.filtered(lambda li, s=source: li.source == s).ids)
                 for source in (SAT, PASS)
             ]
             self.env.invalidate_all()
             start = self.cr.sql_log_count
-            values = by_source[0]._measure_source_cs_callback_satisfaction()
+            values = by_source[0]._measure_source_cs_callback_satisfaction(hr_campaign)
             values.update(
-                by_source[1]._measure_source_cs_complaint_followup_pass_rate()
+                by_source[1]._measure_source_cs_complaint_followup_pass_rate(
+                    hr_campaign
+                )
             )
             counts.append(self.cr.sql_log_count - start)
             self.assertEqual(set(values), set(subset.ids))
-        self.assertEqual(counts[0], counts[1])
+        self.assertEqual(counts[1], counts[2])
         # 8, and 2 reads for the campaign's time zone (its responsible's)
-        self.assertLessEqual(counts[1], 10)
+        self.assertLessEqual(counts[2], 10)
+
+    def test_uninstalled_source_falls_back_to_manual(self):
+        """Uninstalling the sources: indicators manual, closed sheets untouched.
+
+        Runs what the uninstall of cs_department runs for its selection values of
+        ``cs.kpi.indicator.source`` (their ``ondelete``), then computes a campaign.
+        """
+        closed = self._computed_campaign()
+        closed._close(force_reason="Test: the supervisor has no callback")
+        self.assertEqual(closed.state, "done")
+        fields_ = ("measure_type", "source", "actual", "is_measured", "score")
+        before = closed.sheet_ids.line_ids.read(fields_)
+        running = (
+            self.env["cs.kpi.campaign"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "name": "CS callbacks Q2",
+                    "period_type": "quarter",
+                    "year": 2026,
+                    "period_number": 2,
+                    "job_ids": [Command.set(self.job.ids)],
+                }
+            )
+        )
+        running.action_generate_sheets()
+        running.action_open()
+        selections = self.env["ir.model.fields.selection"].search(
+            [
+                ("field_id.model", "=", "cs.kpi.indicator"),
+                ("field_id.name", "=", "source"),
+                ("value", "in", (SAT, PASS)),
+            ]
+        )
+        self.assertEqual(len(selections), 2)
+        selections._process_ondelete()
+        for indicator in self.ind_sat | self.ind_pass:
+            self.assertEqual(
+                (indicator.measure_type, indicator.source), ("manual", "manual")
+            )
+            self.assertIn("uninstalled", indicator.message_ids[0].body)
+        self.assertEqual(closed.sheet_ids.line_ids.read(fields_), before)
+        self.assertEqual(set(closed.sheet_ids.line_ids.mapped("source")), {SAT, PASS})
+        lines = running.sheet_ids.line_ids
+        self.assertEqual(set(lines.mapped("measure_type")), {"manual"})
+        running.action_compute()  # no "No measurement is implemented ..."
+        line = lines.filtered(lambda li: li.employee_id.user_id == self.representative)
+        line[0].with_user(self.hr_officer).actual = 90
+        self.assertTrue(line[0].is_measured)

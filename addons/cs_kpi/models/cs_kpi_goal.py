@@ -29,6 +29,15 @@ class CsKpiGoal(models.Model):
     employee_id = fields.Many2one(
         comodel_name="hr.employee", tracking=True, index=True, check_company=True
     )
+    category = fields.Selection(
+        selection=[
+            ("customer", "Customer"),
+            ("internal", "Internal management"),
+            ("learning", "Learning and innovation"),
+        ],
+        help="Category of the goal, as for the indicators; job descriptions group "
+        "the goals by category.",
+    )
     indicator_id = fields.Many2one(
         comodel_name="cs.kpi.indicator",
         help="Indicator this goal supports (optional).",

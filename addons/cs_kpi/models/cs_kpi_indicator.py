@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 SCORING_FIELDS = (
     "measure_type",
@@ -175,6 +176,45 @@ class CsKpiIndicator(models.Model):
                     "and cannot be deleted; archive it instead.",
                     name=used[0][0].name,
                     count=used[0][1],
+                )
+            )
+
+    def _fall_back_to_manual(self):
+        """``ondelete`` of a data source whose module is uninstalled.
+
+        The indicators of that source become manual: the managers enter their value
+        from now on. The lines of the sheets not closed follow them and keep their
+        last measured value as an entry; closed sheets keep every stored value (the
+        source included) as they were closed. In SQL: ``write`` refuses to change
+        the measure of an indicator used by closed sheets, and its stored related
+        fields would rewrite the closed lines.
+        """
+        if not self:
+            return
+        self.env.flush_all()
+        open_lines = (
+            self.env["cs.kpi.sheet.line"]
+            .sudo()
+            .search(
+                [("indicator_id", "in", self.ids), ("sheet_id.state", "!=", "done")]
+            )
+        )
+        for records in (self, open_lines):
+            if records:
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE %s SET measure_type = 'manual', source = 'manual' "
+                        "WHERE id IN %s",
+                        SQL.identifier(records._table),
+                        tuple(records.ids),
+                    )
+                )
+                records.invalidate_recordset(["measure_type", "source"])
+        for indicator in self.sudo():
+            indicator.message_post(
+                body=self.env._(
+                    "The module of its data source was uninstalled: the indicator is "
+                    "now entered manually. Closed sheets keep their measured values."
                 )
             )
 

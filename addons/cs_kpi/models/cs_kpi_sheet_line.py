@@ -204,28 +204,31 @@ class CsKpiSheetLine(models.Model):
     # Measurement: data-source hook and evaluations
     # ------------------------------------------------------------------
     def _measure(self):
-        """Measure the computed lines of ``self``, one batch call per source.
+        """Measure the computed lines of ``self``, one call per (source, campaign).
 
-        Each source ``<src>`` of ``cs.kpi.indicator.source`` has a method
-        ``_measure_source_<src>`` called on all lines of that source at once; it
-        returns ``{line_id: actual}`` (``None`` when nothing can be measured) and
-        must use a constant number of queries, whatever the number of lines.
+        Each source ``<key>`` of ``cs.kpi.indicator.source`` has a method
+        ``_measure_source_<key>(campaign)``, called on the lines of that source in
+        that campaign (readme/DEVELOP.md: the contract). It returns
+        ``{line_id: actual}``; a line it leaves out or maps to ``None`` stays
+        unscored. The dispatcher writes the values.
         """
         lines = self.filtered(
             lambda line: line.measure_type == "computed" and line.source != "manual"
         )
         values = {}
-        for source in set(lines.mapped("source")):
-            method = getattr(self, f"_measure_source_{source}", None)
+        for (source, campaign), batch in lines.grouped(
+            lambda line: (line.source, line.campaign_id)
+        ).items():
+            method = getattr(batch, f"_measure_source_{source}", None)
             if method is None:
                 raise UserError(
                     self.env._(
-                        "No measurement is implemented for the data source %(source)s.",
-                        source=source,
+                        "No measurement is implemented for the data source %(key)s.",
+                        key=source,
                     )
                 )
-            batch = lines.filtered(lambda line, src=source: line.source == src)
-            values.update(getattr(batch, f"_measure_source_{source}")())
+            measured = method(campaign)
+            values.update({line.id: measured.get(line.id) for line in batch})
         self._set_actuals(values)
         return values
 
@@ -241,46 +244,44 @@ class CsKpiSheetLine(models.Model):
                     {"actual": scoring.round_half_up(value), "is_measured": True}
                 )
 
-    def _measure_source_goal_pass_rate(self):
+    def _measure_source_goal_pass_rate(self, campaign):
         """Pass rate (%) of the assessed goals of each line's employee.
 
         The employee's own goals of the campaign period count; an employee
         without goals of his own is measured on his job's goals. One
-        ``_read_group`` per campaign.
+        ``_read_group``; goals are read as superuser (an HR officer may not see
+        every goal), restricted to the campaign's company.
         """
+        domain = [
+            ("is_assessed", "=", True),
+            ("company_id", "in", (campaign.company_id.id, False)),
+            "|",
+            ("employee_id", "in", self.employee_id.ids),
+            "&",
+            ("employee_id", "=", False),
+            ("job_id", "in", self.sheet_id.job_id.ids),
+            "|",
+            ("date_from", "=", False),
+            ("date_from", "<=", campaign.date_to),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", campaign.date_from),
+        ]
+        counts = {}
+        for employee, job, passed, count in (
+            self.env["cs.kpi.goal"]
+            .sudo()
+            ._read_group(domain, ["employee_id", "job_id", "passed"], ["__count"])
+        ):
+            key = ("employee", employee.id) if employee else ("job", job.id)
+            total, ok = counts.get(key, (0, 0))
+            counts[key] = (total + count, ok + (count if passed else 0))
         result = {}
-        Goal = self.env["cs.kpi.goal"].sudo()
-        for campaign in self.campaign_id:
-            lines = self.filtered(lambda line, c=campaign: line.campaign_id == c)
-            employees = lines.employee_id
-            jobs = lines.sheet_id.job_id
-            domain = [
-                ("is_assessed", "=", True),
-                ("company_id", "in", (campaign.company_id.id, False)),
-                "|",
-                ("employee_id", "in", employees.ids),
-                "&",
-                ("employee_id", "=", False),
-                ("job_id", "in", jobs.ids),
-                "|",
-                ("date_from", "=", False),
-                ("date_from", "<=", campaign.date_to),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", campaign.date_from),
-            ]
-            counts = {}
-            for employee, job, passed, count in Goal._read_group(
-                domain, ["employee_id", "job_id", "passed"], ["__count"]
-            ):
-                key = ("employee", employee.id) if employee else ("job", job.id)
-                total, ok = counts.get(key, (0, 0))
-                counts[key] = (total + count, ok + (count if passed else 0))
-            for line in lines:
-                total, ok = counts.get(("employee", line.employee_id.id)) or counts.get(
-                    ("job", line.sheet_id.job_id.id), (0, 0)
-                )
-                result[line.id] = ok * 100.0 / total if total else None
+        for line in self:
+            total, ok = counts.get(("employee", line.employee_id.id)) or counts.get(
+                ("job", line.sheet_id.job_id.id), (0, 0)
+            )
+            result[line.id] = ok * 100.0 / total if total else None
         return result
 
     def _aggregate_evaluations(self):

@@ -7,10 +7,10 @@ from odoo.tests.common import TransactionCase
 
 @tagged("post_install", "-at_install")
 class TestShippedData(TransactionCase):
-    """The manual's templates, forms, goals and defaults are installed."""
+    """The manual's templates, forms and goals are installed by cs_department."""
 
     def _template(self, name):
-        return self.env.ref(f"cs_kpi.cs_kpi_template_{name}")
+        return self.env.ref(f"cs_department.cs_kpi_template_{name}")
 
     def test_quarter_templates_weights(self):
         """Manager 50/20/10/10/10, supervisor 40/20/10/10/10/10, default rep 100."""
@@ -45,7 +45,7 @@ class TestShippedData(TransactionCase):
         }
         self.assertEqual(counts, {"core": 5, "reference": 3, "attitude": 5})
         # accountability is reference for the manager, core for the supervisor
-        accountability = self.env.ref("cs_kpi.cs_kpi_competency_accountability")
+        accountability = self.env.ref("cs_department.cs_kpi_competency_accountability")
         self.assertEqual(
             manager.competency_line_ids.filtered(
                 lambda c: c.competency_id == accountability
@@ -56,15 +56,25 @@ class TestShippedData(TransactionCase):
         self.assertEqual(manager.competency_weight, 100)
 
     def test_defaults_and_goals(self):
-        """Default grade bands A/B/C/D, pass mark 60 and the job goals exist."""
-        bands = self.env["cs.kpi.grade.band"].search([("template_id", "=", False)])
-        self.assertEqual(
-            sorted((b.min_score, b.name) for b in bands),
-            [(0, "D"), (70, "C"), (80, "B"), (90, "A")],
-        )
+        """Pass mark 60 and the job goals exist, on the CS jobs."""
         self.assertEqual(self._template("manager_quarter").pass_mark, 60)
-        goal = self.env.ref("cs_kpi.cs_kpi_goal_mgr_six_sigma")
+        goal = self.env.ref("cs_department.cs_kpi_goal_mgr_six_sigma")
         self.assertEqual(goal.target, 3)
+        self.assertEqual(goal.job_id, self.env.ref("cs_department.hr_job_cs_manager"))
+        self.assertEqual(goal.category, "learning")
         self.assertEqual(
-            self.env.ref("cs_kpi.cs_kpi_indicator_sup_mbo").source, "goal_pass_rate"
+            self.env.ref("cs_department.cs_kpi_indicator_sup_mbo").source,
+            "goal_pass_rate",
         )
+
+    def test_manual_records_owned_by_cs_department(self):
+        """Every record of the manual has its external id in cs_department."""
+        names = [
+            "cs_kpi_indicator_mgr_external_satisfaction",
+            "cs_kpi_competency_teamwork",
+            "cs_kpi_template_manager_quarter",
+            "cs_kpi_goal_mgr_customer_satisfaction",
+        ]
+        data = self.env["ir.model.data"].search([("name", "in", names)])
+        self.assertEqual(set(data.mapped("module")), {"cs_department"})
+        self.assertEqual(len(data), len(names))
