@@ -116,7 +116,6 @@ class ResPartner(models.Model):
             raise AccessError(self._cs_traffic_figures_message())
         return super().create(vals_list)
 
-
     def _cs_traffic_figures_message(self):
         return self.env._(
             "The traffic segment of a customer is computed from his traffic and "
