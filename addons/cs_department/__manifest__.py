@@ -59,6 +59,14 @@
         # ---- appraisals: cs_kpi templates of the CS jobs ----
         "data/cs_kpi_template_data.xml",
         "data/cs_kpi_indicator_data.xml",
+        # ---- department budgets and expense requests ----
+        "security/cs_budget_security.xml",
+        "data/cs_budget_data.xml",
+        "wizard/cs_expense_request_pay_views.xml",
+        "views/cs_expense_category_views.xml",
+        "views/cs_budget_views.xml",
+        "views/cs_expense_request_views.xml",
+        "views/res_config_settings_views_budget.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -70,6 +78,8 @@
         "demo/cs_change_order_demo.xml",
         # ---- appraisals: a finished demo campaign ----
         "demo/cs_kpi_campaign_demo.xml",
+        # ---- department budgets: the current year's budget and its requests ----
+        "demo/cs_budget_demo.xml",
     ],
     "application": True,
 }

@@ -1,0 +1,15 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    cs_budget_currency_id = fields.Many2one(related="company_id.currency_id")
+    cs_expense_finance_limit = fields.Monetary(
+        related="company_id.cs_expense_finance_limit",
+        currency_field="cs_budget_currency_id",
+        readonly=False,
+    )
