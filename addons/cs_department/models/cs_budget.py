@@ -142,37 +142,6 @@ class CsBudget(models.Model):
                 budget.committed_amount + budget.spent_amount, budget.planned_amount
             )
 
-    @api.constrains("state", "department_id", "date_from")
-    def _check_one_approved(self):
-        approved = self.filtered(lambda budget: budget.state == "approved")
-        if not approved:
-            return
-        others = self.search(
-            [
-                ("id", "not in", approved.ids),
-                ("state", "=", "approved"),
-                ("department_id", "in", approved.department_id.ids),
-                ("date_from", "in", approved.mapped("date_from")),
-            ]
-        )
-        for budget in approved:
-            clash = others.filtered(
-                lambda other, b=budget: (
-                    other.department_id == b.department_id
-                    and other.date_from == b.date_from
-                )
-            )
-            if clash:
-                raise ValidationError(
-                    self.env._(
-                        "%(department)s already has an approved budget for fiscal "
-                        "year %(year)s (%(other)s).",
-                        department=budget.department_id.name,
-                        year=budget.fiscal_year,
-                        other=clash[0].name,
-                    )
-                )
-
     def init(self):
         # The database keeps the rule even against concurrent approvals.
         self.env.cr.execute(
@@ -204,9 +173,11 @@ class CsBudget(models.Model):
                     "(submit, approve, revise, close)."
                 )
             )
-        changed = set(vals) - MAIL_FIELDS - {"note", "line_ids"}
+        # Computed figures are refused by cs.computed.figure.mixin.
+        written = set(vals) - MAIL_FIELDS - self._cs_computed_figures()
+        changed = written - {"note", "line_ids"}
         for budget in self:
-            if budget.state == "closed" and set(vals) - MAIL_FIELDS:
+            if budget.state == "closed" and written:
                 raise UserError(
                     self.env._("Budget %(budget)s is closed.", budget=budget.name)
                 )
@@ -276,6 +247,35 @@ class CsBudget(models.Model):
         self.check_access("write")
         return self.sudo().write(vals)
 
+    def _cs_check_one_approved(self):
+        """Refuse approving a second budget of a department and fiscal year
+        (a unique index keeps the rule against concurrent approvals too)."""
+        others = self.sudo().search(
+            [
+                ("id", "not in", self.ids),
+                ("state", "=", "approved"),
+                ("department_id", "in", self.department_id.ids),
+                ("date_from", "in", self.mapped("date_from")),
+            ]
+        )
+        for budget in self:
+            clash = others.filtered(
+                lambda other, b=budget: (
+                    other.department_id == b.department_id
+                    and other.date_from == b.date_from
+                )
+            )
+            if clash:
+                raise ValidationError(
+                    self.env._(
+                        "%(department)s already has an approved budget for fiscal "
+                        "year %(year)s (%(other)s).",
+                        department=budget.department_id.name,
+                        year=budget.fiscal_year,
+                        other=clash[0].name,
+                    )
+                )
+
     def action_submit(self):
         self._cs_check_state(["draft"])
         self._cs_check_role(manager=True)
@@ -289,6 +289,7 @@ class CsBudget(models.Model):
     def action_approve(self):
         self._cs_check_state(["submitted"])
         self._cs_check_role(finance=True)
+        self._cs_check_one_approved()
         return self._cs_write_step({"state": "approved"})
 
     def action_reset_draft(self):
@@ -465,13 +466,13 @@ class CsBudgetLine(models.Model):
         return super().write(vals)
 
     def _cs_check_write(self, vals):
+        guarded = set(vals) & {"planned_amount", "category_id", "budget_id"}
         for line in self:
             budget = line.budget_id
             if budget.state == "draft" and "proposed_amount" not in vals:
                 continue
-            if set(vals) - {"proposed_amount", "sequence"} or (
-                budget.state != "approved" or budget.revision_state != "draft"
-            ):
+            revising = budget.state == "approved" and budget.revision_state == "draft"
+            if guarded or ("proposed_amount" in vals and not revising):
                 raise UserError(
                     self.env._(
                         "The planned amounts of budget %(budget)s change through a "

@@ -51,7 +51,14 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
                             "workflow buttons only."
                         )
                     )
+                self._cs_check_budget_line(vals)
         return super().create(vals_list)
+
+    def _cs_check_budget_line(self, vals):
+        """One asks money only from a budget one can see."""
+        if vals.get("budget_line_id"):
+            line = self.env["cs.budget.line"].browse(vals["budget_line_id"])
+            line.check_access("read")
 
     def write(self, vals):
         if not self.env.su:
@@ -66,6 +73,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
                     "request change through its buttons only."
                 )
             )
+        self._cs_check_budget_line(vals)
         locked = set(vals) - set(REQUEST_FREE_FIELDS) - set(MAIL_FIELDS)
         submitted = self.filtered(lambda request: request.state != "draft")
         if locked and submitted:

@@ -17,3 +17,8 @@ from . import test_change_order_guard
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+
+# ---- department budgets and expense requests ----
+from . import test_budget
+from . import test_expense_request
+from . import test_budget_concurrency
