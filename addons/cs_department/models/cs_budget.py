@@ -210,19 +210,16 @@ class CsBudget(models.Model):
             return
         if manager and all(budget._cs_is_department_manager() for budget in self):
             return
+        roles = [self.env._("the General Manager")]
+        if finance:
+            roles.insert(0, self.env._("a finance reviewer"))
+        if manager:
+            roles.insert(0, self.env._("the manager of its department"))
         raise AccessError(
             self.env._(
                 "This step of budget %(budget)s is for %(roles)s.",
                 budget=self[:1].name,
-                roles=", ".join(
-                    role
-                    for role, wanted in (
-                        (self.env._("the manager of its department"), manager),
-                        (self.env._("a finance reviewer"), finance),
-                        (self.env._("the General Manager"), True),
-                    )
-                    if wanted
-                ),
+                roles=", ".join(roles),
             )
         )
 
