@@ -166,7 +166,8 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
         self.invalidate_recordset(["validation_status"])
         if self.state == "to_approve" and self.validation_status == "validated":
             self._cs_approve()
-        return result
+        # base returns None, which XML-RPC clients cannot receive
+        return True if result is None else result
 
     def reject_tier(self):
         result = super().reject_tier()
@@ -181,7 +182,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
                 },
                 under_validation=True,
             )
-        return result
+        return True if result is None else result
 
     def action_approve(self):
         """Approve once every review is validated (done by the last reviewer's
