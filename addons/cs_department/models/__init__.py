@@ -28,12 +28,8 @@ from . import cs_kpi_indicator
 from . import cs_kpi_sheet_line
 
 # ---- department budgets and expense requests ----
-from . import res_company_budget
-from . import res_config_settings_budget
 from . import cs_expense_category
 from . import cs_budget
 from . import cs_budget_revision
 from . import cs_expense_request_workflow
 from . import cs_expense_request
-from . import cs_kpi_indicator_budget
-from . import cs_kpi_sheet_line_budget

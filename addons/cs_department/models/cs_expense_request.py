@@ -36,7 +36,6 @@ class CsExpenseRequest(models.Model):
     description = fields.Char(string="Purpose", required=True, tracking=True)
     requester_id = fields.Many2one(
         comodel_name="res.users",
-        string="Requester",
         required=True,
         readonly=True,
         index=True,
@@ -45,7 +44,6 @@ class CsExpenseRequest(models.Model):
     )
     budget_line_id = fields.Many2one(
         comodel_name="cs.budget.line",
-        string="Budget Line",
         required=True,
         index=True,
         tracking=True,

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.tools import date_utils
 
 
 class ResCompany(models.Model):
@@ -25,6 +26,14 @@ class ResCompany(models.Model):
         help="An expedited business change order is late when it is not activated "
         "within this many hours of the request.",
     )
+    # ---- department budgets ----
+    cs_expense_finance_limit = fields.Monetary(
+        string="Finance Approval Above",
+        currency_field="currency_id",
+        default=5000.0,
+        help="Expense requests above this amount need a finance reviewer's "
+        "approval as well as the department manager's (0: no amount limit).",
+    )
 
     _sql_constraints = [
         (
@@ -41,6 +50,11 @@ class ResCompany(models.Model):
             "cs_change_order_expedited_hours_positive",
             "CHECK(cs_change_order_expedited_hours >= 0)",
             "The due time of expedited change orders cannot be negative.",
+        ),
+        (
+            "cs_expense_finance_limit_positive",
+            "CHECK(cs_expense_finance_limit >= 0)",
+            "The finance approval limit of expense requests cannot be negative.",
         ),
     ]
 
@@ -63,3 +77,15 @@ class ResCompany(models.Model):
             or supervisors
         )
         return candidates.sorted("id")[:1]
+
+    def _cs_fiscalyear_dates(self, day):
+        """``{'date_from', 'date_to'}`` of the company's fiscal year holding ``day``.
+
+        Accounting's fiscal year end (``compute_fiscalyear_dates``) when it is
+        installed, else the calendar year.
+        """
+        self.ensure_one()
+        if hasattr(self, "compute_fiscalyear_dates"):
+            return self.compute_fiscalyear_dates(day)
+        date_from, date_to = date_utils.get_fiscal_year(day)
+        return {"date_from": date_from, "date_to": date_to}

@@ -33,7 +33,8 @@ class TestBudgetConcurrency(BaseCase):
             try:
                 yield env
                 if commit:
-                    cr.commit()
+                    # The point of the test: transactions that really commit.
+                    cr.commit()  # pylint: disable=invalid-commit
             finally:
                 if not commit:
                     cr.rollback()
