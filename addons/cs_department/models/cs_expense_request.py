@@ -33,7 +33,7 @@ class CsExpenseRequest(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    description = fields.Char(string="Purpose", required=True, tracking=True)
+    description = fields.Char(string="Expense Purpose", required=True, tracking=True)
     requester_id = fields.Many2one(
         comodel_name="res.users",
         required=True,
