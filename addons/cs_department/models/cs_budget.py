@@ -201,20 +201,24 @@ class CsBudget(models.Model):
         return self.env.user in self.department_id.manager_id.user_id
 
     def _cs_check_role(self, manager=False, finance=False):
-        """Refuse unless the user is the department manager (``manager``), a
-        finance reviewer (``finance``) or the General Manager (always)."""
+        """Refuse unless the user is the department manager or the General
+        Manager above him (``manager``), or a finance reviewer (``finance``)."""
         user = self.env.user
-        if user.has_group(GM_GROUP):
-            return
         if finance and user.has_group(FINANCE_GROUP):
             return
-        if manager and all(budget._cs_is_department_manager() for budget in self):
+        if manager and (
+            user.has_group(GM_GROUP)
+            or all(budget._cs_is_department_manager() for budget in self)
+        ):
             return
-        roles = [self.env._("the General Manager")]
-        if finance:
-            roles.insert(0, self.env._("a finance reviewer"))
+        roles = []
         if manager:
-            roles.insert(0, self.env._("the manager of its department"))
+            roles += [
+                self.env._("the manager of its department"),
+                self.env._("the General Manager"),
+            ]
+        if finance:
+            roles.append(self.env._("a finance reviewer"))
         raise AccessError(
             self.env._(
                 "This step of budget %(budget)s is for %(roles)s.",

@@ -36,8 +36,9 @@ class TestBudget(CsBudgetCommon):
         with self.assertRaises(AccessError):
             budget.with_user(self.finance).action_submit()
         budget.action_submit()
-        with self.assertRaises(AccessError):
-            budget.action_approve()
+        for user in (self.manager, self.general_manager, self.requester):
+            with self.assertRaises(AccessError):
+                budget.with_user(user).action_approve()
         self.assertEqual(budget.state, "submitted")
         with self.assertRaises(ValidationError):
             budget.with_user(self.finance).action_approve()
