@@ -71,6 +71,14 @@
         "views/cs_service_line_views_traffic.xml",
         "views/res_config_settings_views_traffic.xml",
         "report/cs_traffic_report_views.xml",
+        # ---- department budgets and expense requests ----
+        "security/cs_budget_security.xml",
+        "data/cs_budget_data.xml",
+        "wizard/cs_expense_request_pay_views.xml",
+        "views/cs_expense_category_views.xml",
+        "views/cs_budget_views.xml",
+        "views/cs_expense_request_views.xml",
+        "views/res_config_settings_views_budget.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -84,6 +92,8 @@
         "demo/cs_kpi_campaign_demo.xml",
         # ---- traffic monitoring: a year of traffic, one anomaly ----
         "demo/cs_traffic_record_demo.xml",
+        # ---- department budgets: the current year's budget and its requests ----
+        "demo/cs_budget_demo.xml",
     ],
     "application": True,
 }

@@ -19,9 +19,14 @@ class CsKpiIndicator(models.Model):
                 "cs_complaint_followup_pass_rate",
                 "Pass rate of the complaint follow-ups (%)",
             ),
+            (
+                "cs_expense_within_budget_rate",
+                "Share of the expense requests approved within the budget (%)",
+            ),
         ],
         ondelete={
             "cs_callback_satisfaction": _fall_back_to_manual,
             "cs_complaint_followup_pass_rate": _fall_back_to_manual,
+            "cs_expense_within_budget_rate": _fall_back_to_manual,
         },
     )

@@ -68,3 +68,44 @@ class CsKpiSheetLine(models.Model):
             ["satisfaction:array_agg"],
             pass_rate,
         )
+
+    def _measure_source_cs_expense_within_budget_rate(self, campaign):
+        """Share (%) of the expense requests approved in ``campaign``'s period,
+        in the departments each line's employee manages, that fitted in the
+        remaining amounts of their budget line and budget; ``None`` without any.
+
+        One search of the managed departments and one ``_read_group``.
+        """
+        lines = self.sudo()
+        departments = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("manager_id", "in", lines.employee_id.ids)])
+        )
+        # the period's days in the campaign's time zone, not in UTC
+        start, stop = campaign._period_datetimes()
+        groups = (
+            self.env["cs.expense.request"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "in", ("approved", "paid")),
+                    ("department_id", "in", departments.ids),
+                    ("company_id", "=", campaign.company_id.id),
+                    ("approved_date", ">=", start),
+                    ("approved_date", "<", stop),
+                ],
+                ["department_id", "within_budget"],
+                ["__count"],
+            )
+        )
+        counts = {}
+        for department, within, count in groups:
+            manager = department.manager_id.id
+            total, ok = counts.get(manager, (0, 0))
+            counts[manager] = (total + count, ok + (count if within else 0))
+        result = {}
+        for line in lines:
+            total, ok = counts.get(line.employee_id.id, (0, 0))
+            result[line.id] = ok * 100.0 / total if total else None
+        return result

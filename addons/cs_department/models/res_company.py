@@ -3,6 +3,7 @@
 
 
 from odoo import fields, models
+from odoo.tools import date_utils
 
 
 class ResCompany(models.Model):
@@ -25,6 +26,14 @@ class ResCompany(models.Model):
         default=4.0,
         help="An expedited business change order is late when it is not activated "
         "within this many hours of the request.",
+    )
+    # ---- department budgets ----
+    cs_expense_finance_limit = fields.Monetary(
+        string="Finance Approval Above",
+        currency_field="currency_id",
+        default=5000.0,
+        help="Expense requests above this amount need a finance reviewer's "
+        "approval as well as the department manager's (0: no amount limit).",
     )
 
     # ---- traffic monitoring ----
@@ -117,6 +126,11 @@ class ResCompany(models.Model):
             "CHECK(cs_traffic_drop_threshold > 0 AND cs_traffic_rise_threshold > 0)",
             "The drop and rise thresholds must be positive.",
         ),
+        (
+            "cs_expense_finance_limit_positive",
+            "CHECK(cs_expense_finance_limit >= 0)",
+            "The finance approval limit of expense requests cannot be negative.",
+        ),
     ]
 
     def _cs_pick_supervisor(self, teams, exclude=None):
@@ -156,3 +170,15 @@ class ResCompany(models.Model):
         self.ensure_one()
         tz = (user and user.tz) or self._cs_tz()
         return fields.Date.context_today(self.with_context(tz=tz))
+
+    def _cs_fiscalyear_dates(self, day):
+        """``{'date_from', 'date_to'}`` of the company's fiscal year holding ``day``.
+
+        Accounting's fiscal year end (``compute_fiscalyear_dates``) when it is
+        installed, else the calendar year.
+        """
+        self.ensure_one()
+        if hasattr(self, "compute_fiscalyear_dates"):
+            return self.compute_fiscalyear_dates(day)
+        date_from, date_to = date_utils.get_fiscal_year(day)
+        return {"date_from": date_from, "date_to": date_to}

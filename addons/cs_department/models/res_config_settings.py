@@ -53,3 +53,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cs_traffic_rise_threshold",
         readonly=False,
     )
+    # ---- department budgets ----
+    cs_budget_currency_id = fields.Many2one(related="company_id.currency_id")
+    cs_expense_finance_limit = fields.Monetary(
+        related="company_id.cs_expense_finance_limit",
+        currency_field="cs_budget_currency_id",
+        readonly=False,
+    )

@@ -17,4 +17,5 @@ class TierDefinition(models.Model):
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
         res.append("cs.change.order")
+        res.append("cs.expense.request")
         return res

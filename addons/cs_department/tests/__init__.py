@@ -26,3 +26,8 @@ from . import test_appraised_figures
 # ---- traffic monitoring ----
 from . import test_traffic_record
 from . import test_traffic_anomaly
+
+# ---- department budgets and expense requests ----
+from . import test_budget
+from . import test_expense_request
+from . import test_budget_concurrency

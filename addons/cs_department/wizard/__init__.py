@@ -7,3 +7,6 @@ from . import cs_ticket_escalate_wizard
 # ---- business-change orders and service lines ----
 from . import cs_change_order_reason_wizard
 from . import comment_wizard
+
+# ---- department budgets and expense requests ----
+from . import cs_expense_request_pay

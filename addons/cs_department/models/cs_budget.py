@@ -1,0 +1,501 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+#: Fields only the workflow buttons write.
+BUDGET_WORKFLOW_FIELDS = {"state", "revision_state"}
+#: Fields that mail.thread writes on any budget.
+MAIL_FIELDS = {"message_follower_ids", "message_main_attachment_id", "access_token"}
+FINANCE_GROUP = "cs_department.cs_department_group_finance"
+GM_GROUP = "cs_department.cs_department_group_general_manager"
+
+
+class CsBudget(models.Model):
+    _name = "cs.budget"
+    _description = "Department Budget"
+    _inherit = ["cs.computed.figure.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, department_id, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    department_id = fields.Many2one(
+        comodel_name="hr.department",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    fiscal_date = fields.Date(
+        string="In Fiscal Year Of",
+        required=True,
+        default=fields.Date.context_today,
+        help="Any day of the fiscal year the budget covers; the company's fiscal "
+        "year gives its first and last days.",
+    )
+    date_from = fields.Date(
+        string="Start Date", compute="_compute_dates", store=True, index=True
+    )
+    date_to = fields.Date(string="End Date", compute="_compute_dates", store=True)
+    fiscal_year = fields.Char(compute="_compute_dates", store=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
+    )
+    revision_state = fields.Selection(
+        selection=[("draft", "Being Revised"), ("submitted", "Revision Submitted")],
+        tracking=True,
+        copy=False,
+        readonly=True,
+        help="An approved budget's planned amounts change through a revision "
+        "that finance approves.",
+    )
+    line_ids = fields.One2many(
+        comodel_name="cs.budget.line",
+        inverse_name="budget_id",
+        string="Budget Lines",
+        copy=True,
+    )
+    request_ids = fields.One2many(
+        comodel_name="cs.expense.request", inverse_name="budget_id"
+    )
+    request_count = fields.Integer(compute="_compute_request_count")
+    planned_amount = fields.Monetary(compute="_compute_figures", store=True)
+    committed_amount = fields.Monetary(
+        compute="_compute_figures",
+        store=True,
+        help="Approved expense requests not paid yet.",
+    )
+    spent_amount = fields.Monetary(
+        compute="_compute_figures", store=True, help="Paid expense requests."
+    )
+    remaining_amount = fields.Monetary(compute="_compute_figures", store=True)
+    consumption_rate = fields.Float(
+        string="Consumption (%)",
+        compute="_compute_figures",
+        store=True,
+        aggregator=None,
+        help="Committed and spent amounts over the planned amount.",
+    )
+    note = fields.Html(string="Notes")
+
+    @api.depends("department_id.name", "fiscal_year")
+    def _compute_name(self):
+        for budget in self:
+            budget.name = " ".join(
+                part for part in (budget.department_id.name, budget.fiscal_year) if part
+            )
+
+    @api.depends("fiscal_date", "company_id")
+    def _compute_dates(self):
+        for budget in self:
+            if not budget.fiscal_date:
+                budget.date_from = budget.date_to = budget.fiscal_year = False
+                continue
+            company = budget.company_id or self.env.company
+            dates = company._cs_fiscalyear_dates(budget.fiscal_date)
+            budget.date_from, budget.date_to = dates["date_from"], dates["date_to"]
+            years = sorted({budget.date_from.year, budget.date_to.year})
+            budget.fiscal_year = "-".join(str(year) for year in years)
+
+    def _compute_request_count(self):
+        counts = dict(
+            self.env["cs.expense.request"]._read_group(
+                [("budget_id", "in", self.ids)], ["budget_id"], ["__count"]
+            )
+        )
+        for budget in self:
+            budget.request_count = counts.get(budget, 0)
+
+    @api.depends(
+        "line_ids.planned_amount",
+        "line_ids.committed_amount",
+        "line_ids.spent_amount",
+    )
+    def _compute_figures(self):
+        for budget in self:
+            lines = budget.line_ids
+            budget.planned_amount = sum(lines.mapped("planned_amount"))
+            budget.committed_amount = sum(lines.mapped("committed_amount"))
+            budget.spent_amount = sum(lines.mapped("spent_amount"))
+            budget.remaining_amount = (
+                budget.planned_amount - budget.committed_amount - budget.spent_amount
+            )
+            budget.consumption_rate = _rate(
+                budget.committed_amount + budget.spent_amount, budget.planned_amount
+            )
+
+    def init(self):
+        # The database keeps the rule even against concurrent approvals.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_budget_one_approved_idx "
+                "ON cs_budget (department_id, date_from) WHERE state = 'approved'"
+            )
+        )
+
+    # ---- CRUD: the workflow moves the states, a closed budget stays closed ----
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or vals.get("revision_state"):
+                    raise UserError(self.env._("A budget starts as a draft."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cs_check_write(vals)
+        return super().write(vals)
+
+    def _cs_check_write(self, vals):
+        if BUDGET_WORKFLOW_FIELDS & set(vals):
+            raise UserError(
+                self.env._(
+                    "The state of a budget changes through its buttons only "
+                    "(submit, approve, revise, close)."
+                )
+            )
+        # Computed figures are refused by cs.computed.figure.mixin.
+        written = set(vals) - MAIL_FIELDS - self._cs_computed_figures()
+        changed = written - {"note", "line_ids"}
+        for budget in self:
+            if budget.state == "closed" and written:
+                raise UserError(
+                    self.env._("Budget %(budget)s is closed.", budget=budget.name)
+                )
+            if budget.state != "draft" and changed:
+                raise UserError(
+                    self.env._(
+                        "Budget %(budget)s is no longer a draft: its department and "
+                        "fiscal year cannot change.",
+                        budget=budget.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(budget.state != "draft" for budget in self):
+            raise UserError(self.env._("Only draft budgets can be deleted."))
+
+    # ---- workflow ----
+    def _cs_is_department_manager(self):
+        self.ensure_one()
+        return self.env.user in self.department_id.manager_id.user_id
+
+    def _cs_check_role(self, manager=False, finance=False):
+        """Refuse unless the user is the department manager or the General
+        Manager above him (``manager``), or a finance reviewer (``finance``)."""
+        user = self.env.user
+        if finance and user.has_group(FINANCE_GROUP):
+            return
+        if manager and (
+            user.has_group(GM_GROUP)
+            or all(budget._cs_is_department_manager() for budget in self)
+        ):
+            return
+        roles = []
+        if manager:
+            roles += [
+                self.env._("the manager of its department"),
+                self.env._("the General Manager"),
+            ]
+        if finance:
+            roles.append(self.env._("a finance reviewer"))
+        raise AccessError(
+            self.env._(
+                "This step of budget %(budget)s is for %(roles)s.",
+                budget=self[:1].name,
+                roles=", ".join(roles),
+            )
+        )
+
+    def _cs_check_state(self, states, revision_states=(False,)):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for budget in self:
+            if (
+                budget.state not in states
+                or budget.revision_state not in revision_states
+            ):
+                raise UserError(
+                    self.env._(
+                        "This step is not possible on budget %(budget)s in state "
+                        "%(state)s.",
+                        budget=budget.name,
+                        state=labels[budget.state],
+                    )
+                )
+
+    def _cs_write_step(self, vals):
+        """The caller's right is checked, then the step writes as superuser."""
+        self.check_access("write")
+        return self.sudo().write(vals)
+
+    def _cs_check_one_approved(self):
+        """Refuse approving a second budget of a department and fiscal year
+        (a unique index keeps the rule against concurrent approvals too)."""
+        others = self.sudo().search(
+            [
+                ("id", "not in", self.ids),
+                ("state", "=", "approved"),
+                ("department_id", "in", self.department_id.ids),
+                ("date_from", "in", self.mapped("date_from")),
+            ]
+        )
+        for budget in self:
+            clash = others.filtered(
+                lambda other, b=budget: (
+                    other.department_id == b.department_id
+                    and other.date_from == b.date_from
+                )
+            )
+            if clash:
+                raise ValidationError(
+                    self.env._(
+                        "%(department)s already has an approved budget for fiscal "
+                        "year %(year)s (%(other)s).",
+                        department=budget.department_id.name,
+                        year=budget.fiscal_year,
+                        other=clash[0].name,
+                    )
+                )
+
+    def action_submit(self):
+        self._cs_check_state(["draft"])
+        self._cs_check_role(manager=True)
+        empty = self.filtered(lambda budget: not budget.line_ids)
+        if empty:
+            raise UserError(
+                self.env._("Budget %(budget)s has no line.", budget=empty[0].name)
+            )
+        return self._cs_write_step({"state": "submitted"})
+
+    def action_approve(self):
+        self._cs_check_state(["submitted"])
+        self._cs_check_role(finance=True)
+        self._cs_check_one_approved()
+        return self._cs_write_step({"state": "approved"})
+
+    def action_reset_draft(self):
+        self._cs_check_state(["submitted"])
+        self._cs_check_role(manager=True, finance=True)
+        return self._cs_write_step({"state": "draft"})
+
+    def action_close(self):
+        self._cs_check_state(["approved"])
+        self._cs_check_role(finance=True)
+        open_requests = self.env["cs.expense.request"].search_count(
+            [
+                ("budget_id", "in", self.ids),
+                ("state", "in", ("to_approve", "approved")),
+            ]
+        )
+        if open_requests:
+            raise UserError(
+                self.env._(
+                    "Expense requests of this budget are still to approve or to "
+                    "pay: settle or cancel them before closing it."
+                )
+            )
+        return self._cs_write_step({"state": "closed"})
+
+    def action_view_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_department.cs_expense_request_action"
+        )
+        action["domain"] = [("budget_id", "=", self.id)]
+        action["context"] = {"default_budget_id": self.id}
+        return action
+
+    def _cs_lock(self):
+        """Lock the rows of these budgets until the end of the transaction.
+
+        Approvals touch these rows (their stored figures), so a transaction
+        that read them before a concurrent approval committed fails to lock
+        them (serialization failure) and is retried on fresh figures.
+        """
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM cs_budget WHERE id IN %s FOR UPDATE NOWAIT",
+                    tuple(self.ids),
+                )
+            )
+
+
+def _rate(part, whole):
+    return part * 100.0 / whole if whole else 0.0
+
+
+class CsBudgetLine(models.Model):
+    _name = "cs.budget.line"
+    _description = "Department Budget Line"
+    _inherit = ["cs.computed.figure.mixin"]
+    _order = "budget_id, sequence, id"
+    _rec_names_search = ["category_id.name", "budget_id.name"]
+
+    budget_id = fields.Many2one(
+        comodel_name="cs.budget", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    category_id = fields.Many2one(
+        comodel_name="cs.expense.category",
+        required=True,
+        ondelete="restrict",
+        domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+    )
+    department_id = fields.Many2one(related="budget_id.department_id", store=True)
+    company_id = fields.Many2one(related="budget_id.company_id", store=True)
+    currency_id = fields.Many2one(related="budget_id.currency_id")
+    date_from = fields.Date(related="budget_id.date_from", store=True)
+    budget_state = fields.Selection(related="budget_id.state", string="Budget State")
+    planned_amount = fields.Monetary()
+    proposed_amount = fields.Monetary(
+        string="Revised Amount",
+        copy=False,
+        help="New planned amount proposed by the revision in progress.",
+    )
+    request_ids = fields.One2many(
+        comodel_name="cs.expense.request", inverse_name="budget_line_id"
+    )
+    committed_amount = fields.Monetary(
+        compute="_compute_figures",
+        store=True,
+        help="Approved expense requests not paid yet.",
+    )
+    spent_amount = fields.Monetary(
+        compute="_compute_figures", store=True, help="Paid expense requests."
+    )
+    remaining_amount = fields.Monetary(compute="_compute_figures", store=True)
+    consumption_rate = fields.Float(
+        string="Consumption (%)",
+        compute="_compute_figures",
+        store=True,
+        aggregator=None,
+    )
+
+    _sql_constraints = [
+        (
+            "category_uniq",
+            "UNIQUE(budget_id, category_id)",
+            "A budget has one line per expense category.",
+        ),
+        (
+            "planned_amount_positive",
+            "CHECK(planned_amount >= 0)",
+            "A planned amount cannot be negative.",
+        ),
+        (
+            "proposed_amount_positive",
+            "CHECK(proposed_amount IS NULL OR proposed_amount >= 0)",
+            "A revised amount cannot be negative.",
+        ),
+        (
+            "figures_positive",
+            "CHECK(committed_amount >= 0 AND spent_amount >= 0)",
+            "Committed and spent amounts cannot be negative.",
+        ),
+    ]
+
+    @api.depends("category_id.name", "budget_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.category_id.name} ({line.budget_id.name})"
+
+    @api.depends(
+        "planned_amount",
+        "request_ids.state",
+        "request_ids.amount",
+        "request_ids.paid_amount",
+    )
+    def _compute_figures(self):
+        for line in self:
+            requests = line.request_ids
+            line.committed_amount = sum(
+                requests.filtered(lambda r: r.state == "approved").mapped("amount")
+            )
+            line.spent_amount = sum(
+                requests.filtered(lambda r: r.state == "paid").mapped("paid_amount")
+            )
+            line.remaining_amount = (
+                line.planned_amount - line.committed_amount - line.spent_amount
+            )
+            line.consumption_rate = _rate(
+                line.committed_amount + line.spent_amount, line.planned_amount
+            )
+
+    # ---- CRUD: planned amounts of a non-draft budget change by revision only ----
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            for line in lines:
+                budget = line.budget_id
+                if budget.state == "draft":
+                    continue
+                if budget.revision_state != "draft" or line.planned_amount:
+                    raise UserError(
+                        self.env._(
+                            "Budget %(budget)s is no longer a draft: add a line "
+                            "through a revision, with its amount as revised amount.",
+                            budget=budget.name,
+                        )
+                    )
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cs_check_write(vals)
+        return super().write(vals)
+
+    def _cs_check_write(self, vals):
+        guarded = set(vals) & {"planned_amount", "category_id", "budget_id"}
+        for line in self:
+            budget = line.budget_id
+            if budget.state == "draft" and "proposed_amount" not in vals:
+                continue
+            revising = budget.state == "approved" and budget.revision_state == "draft"
+            if guarded or ("proposed_amount" in vals and not revising):
+                raise UserError(
+                    self.env._(
+                        "The planned amounts of budget %(budget)s change through a "
+                        "revision that finance approves: start a revision and "
+                        "enter the revised amounts.",
+                        budget=budget.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(line.budget_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._("Lines of a budget that is no longer a draft stay.")
+            )
+
+    def _cs_lock(self):
+        """Lock these lines' rows (see ``cs.budget._cs_lock``)."""
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM cs_budget_line WHERE id IN %s FOR UPDATE NOWAIT",
+                    tuple(self.ids),
+                )
+            )

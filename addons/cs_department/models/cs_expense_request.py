@@ -1,0 +1,227 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .cs_budget import FINANCE_GROUP, GM_GROUP
+from .cs_expense_request_workflow import REQUEST_FREE_FIELDS
+
+
+class CsExpenseRequest(models.Model):
+    _name = "cs.expense.request"
+    _description = "Expense Request"
+    _inherit = [
+        "cs.expense.request.workflow",
+        "cs.tier.validation",
+        "cs.computed.figure.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "description"]
+
+    # base_tier_validation: the reviews are requested on submission and must
+    # all be validated before the request is approved.
+    _tier_validation_manual_config = False
+    _state_from = ["to_approve"]
+    _state_to = ["approved", "paid"]
+    _cancel_state = "cancelled"
+    _cs_tier_free_fields = REQUEST_FREE_FIELDS
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    description = fields.Char(string="Expense Purpose", required=True, tracking=True)
+    requester_id = fields.Many2one(
+        comodel_name="res.users",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    budget_line_id = fields.Many2one(
+        comodel_name="cs.budget.line",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('budget_state', '=', 'approved')]",
+    )
+    budget_id = fields.Many2one(
+        related="budget_line_id.budget_id", store=True, index=True
+    )
+    category_id = fields.Many2one(related="budget_line_id.category_id", store=True)
+    department_id = fields.Many2one(
+        related="budget_line_id.budget_id.department_id", store=True, index=True
+    )
+    manager_user_id = fields.Many2one(
+        related="department_id.manager_id.user_id",
+        string="Department Manager",
+        store=True,
+        help="Approves every request of the department (tier validation).",
+    )
+    company_id = fields.Many2one(
+        related="budget_line_id.budget_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(required=True, tracking=True)
+    needed_date = fields.Date(string="Needed By", tracking=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("paid", "Paid"),
+            ("rejected", "Rejected"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
+    )
+    pending_approver = fields.Selection(
+        selection=[
+            ("manager", "Department Manager"),
+            ("finance", "Finance"),
+            ("general_manager", "General Manager"),
+            ("other", "Other Reviewer"),
+        ],
+        string="Waiting For",
+        compute="_compute_pending_approver",
+        store=True,
+        help="Who must approve the request next.",
+    )
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approval_level = fields.Selection(
+        selection=[
+            ("manager", "Department Manager"),
+            ("finance", "Finance"),
+            ("general_manager", "General Manager"),
+        ],
+        readonly=True,
+        copy=False,
+        help="Highest approval the request needed when it was approved.",
+    )
+    within_budget = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Set on approval when the request fitted in the remaining amounts of "
+        "its budget line and of its budget.",
+    )
+    paid_amount = fields.Monetary(readonly=True, copy=False, tracking=True)
+    paid_date = fields.Date(readonly=True, copy=False, tracking=True)
+    payment_reference = fields.Char(readonly=True, copy=False, tracking=True)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    note = fields.Html(string="Notes")
+    # ---- what the approval needs: flags the tier definitions test ----
+    line_remaining_amount = fields.Monetary(
+        related="budget_line_id.remaining_amount", string="Line Remaining"
+    )
+    budget_remaining_amount = fields.Monetary(
+        related="budget_id.remaining_amount", string="Budget Remaining"
+    )
+    cs_above_limit = fields.Boolean(
+        string="Above the Finance Limit", compute="_compute_approval_flags"
+    )
+    cs_exceeds_line = fields.Boolean(
+        string="Exceeds the Line", compute="_compute_approval_flags"
+    )
+    cs_exceeds_budget = fields.Boolean(
+        string="Exceeds the Budget", compute="_compute_approval_flags"
+    )
+    cs_needs_finance = fields.Boolean(
+        string="Needs Finance", compute="_compute_approval_flags"
+    )
+    cs_needs_general_manager = fields.Boolean(
+        string="Needs the General Manager", compute="_compute_approval_flags"
+    )
+    cs_by_manager = fields.Boolean(
+        string="Requested by the Manager",
+        compute="_compute_approval_flags",
+        help="The department manager's own requests go to the General Manager.",
+    )
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "The amount must be positive."),
+        (
+            "paid_amount_positive",
+            "CHECK(paid_amount IS NULL OR paid_amount >= 0)",
+            "The paid amount cannot be negative.",
+        ),
+    ]
+
+    @api.depends("state", "review_ids.status")
+    def _compute_pending_approver(self):
+        finance = self.env.ref(FINANCE_GROUP, raise_if_not_found=False)
+        general_manager = self.env.ref(GM_GROUP, raise_if_not_found=False)
+        for request in self:
+            review = (
+                request.sudo()
+                .review_ids.filtered(lambda r: r.status == "pending")
+                .sorted("sequence")[:1]
+            )
+            definition = review.definition_id
+            if request.state != "to_approve" or not review:
+                request.pending_approver = False
+            elif definition.review_type == "field":
+                request.pending_approver = "manager"
+            elif definition.reviewer_group_id == finance:
+                request.pending_approver = "finance"
+            elif definition.reviewer_group_id == general_manager:
+                request.pending_approver = "general_manager"
+            else:
+                request.pending_approver = "other"
+
+    @api.depends(
+        "amount",
+        "state",
+        "requester_id",
+        "manager_user_id",
+        "budget_line_id.remaining_amount",
+        "budget_id.remaining_amount",
+        "company_id.cs_expense_finance_limit",
+    )
+    def _compute_approval_flags(self):
+        for request in self:
+            line, budget = request.budget_line_id, request.budget_id
+            # An approved or paid request is already counted in the remaining
+            # amounts: add it back to judge it.
+            counted = request.amount if request.state in ("approved", "paid") else 0
+            limit = request.company_id.cs_expense_finance_limit
+            request.cs_above_limit = bool(limit) and request.amount > limit
+            request.cs_exceeds_line = bool(line) and (
+                request.amount > line.remaining_amount + counted
+            )
+            request.cs_exceeds_budget = bool(budget) and (
+                request.amount > budget.remaining_amount + counted
+            )
+            request.cs_needs_finance = (
+                request.cs_above_limit
+                or request.cs_exceeds_line
+                or request.cs_exceeds_budget
+            )
+            request.cs_needs_general_manager = request.cs_exceeds_budget
+            request.cs_by_manager = bool(request.manager_user_id) and (
+                request.requester_id == request.manager_user_id
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "cs.expense.request"
+                ) or self.env._("New")
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_processed(self):
+        if any(request.state not in ("draft", "cancelled") for request in self):
+            raise UserError(
+                self.env._("Only draft or cancelled expense requests can be deleted.")
+            )

@@ -1,0 +1,32 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+
+class CsExpenseRequestPay(models.TransientModel):
+    _name = "cs.expense.request.pay"
+    _description = "Mark an Expense Request Paid"
+
+    request_id = fields.Many2one(
+        comodel_name="cs.expense.request", required=True, ondelete="cascade"
+    )
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    amount = fields.Monetary(string="Paid Amount", required=True)
+    date = fields.Date(
+        string="Payment Date", required=True, default=fields.Date.context_today
+    )
+    reference = fields.Char(string="Payment Reference")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        request = self.env["cs.expense.request"].browse(values.get("request_id"))
+        if request and "amount" in fields_list and not values.get("amount"):
+            values["amount"] = request.amount
+        return values
+
+    def action_confirm(self):
+        self.ensure_one()
+        self.request_id._cs_mark_paid(self.amount, self.date, self.reference)
+        return {"type": "ir.actions.act_window_close"}
