@@ -265,17 +265,6 @@ class TestLeaksAndOutputs(MenuSmokeMixin, KpiCommon):
             html = self._render_sheet(self.lead_sheet, user)
             self.assertIn("Lead", html)
             self.assertIn("Satisfaction", html)
-        # the real PDF, as the employee, where wkhtmltopdf is installed
-        Report = self.env["ir.actions.report"]
-        if Report.get_wkhtmltopdf_state() == "ok":
-            self.env.invalidate_all()
-            pdf, kind = (
-                Report.with_user(self.lead_user)
-                .with_context(force_report_rendering=True)
-                ._render_qweb_pdf("cs_kpi.cs_kpi_sheet_pdf_report", self.lead_sheet.ids)
-            )
-            self.assertEqual(kind, "pdf")
-            self.assertTrue(pdf.startswith(b"%PDF"))
         # still nobody else's
         with self.assertRaises(QWebException) as error:
             self._render_sheet(self.lead_sheet, self.outsider_user)
