@@ -59,6 +59,13 @@
         # ---- appraisals: cs_kpi templates of the CS jobs ----
         "data/cs_kpi_template_data.xml",
         "data/cs_kpi_indicator_data.xml",
+        # ---- periodic reports, submissions and spot checks ----
+        "data/cs_report_submission_data.xml",
+        "report/cs_service_report_reports.xml",
+        "views/cs_quality_check_views.xml",
+        "views/cs_report_submission_views.xml",
+        "views/res_config_settings_views_report.xml",
+        "wizard/cs_report_wizard_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----

@@ -27,3 +27,11 @@ from . import res_users
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import cs_kpi_indicator
 from . import cs_kpi_sheet_line
+
+# ---- periodic reports, submissions and spot checks ----
+from . import res_company_report
+from . import res_config_settings_report
+from . import cs_quality_check
+from . import cs_report_submission
+from . import cs_kpi_indicator_reports
+from . import cs_kpi_sheet_line_reports

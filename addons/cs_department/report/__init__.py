@@ -5,3 +5,6 @@
 from . import cs_complaint_report
 from . import cs_satisfaction_report
 # ---- business-change orders and service lines ----
+# ---- periodic reports ----
+from . import cs_service_report
+from . import cs_service_report_xlsx

@@ -21,3 +21,8 @@ from . import test_kpi_sources
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures
+
+# ---- periodic reports, submissions and spot checks ----
+from . import test_quality_check
+from . import test_report_submission
+from . import test_service_report

@@ -7,3 +7,6 @@ from . import cs_ticket_escalate_wizard
 # ---- business-change orders and service lines ----
 from . import cs_change_order_reason_wizard
 from . import comment_wizard
+
+# ---- periodic reports ----
+from . import cs_report_wizard

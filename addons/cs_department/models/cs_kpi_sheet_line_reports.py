@@ -1,0 +1,72 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import models
+
+
+class CsKpiSheetLine(models.Model):
+    _inherit = "cs.kpi.sheet.line"
+
+    def _cs_measure_by_user(self, model, user_field, date_domain, aggregates, value_of):
+        """``{line_id: value_of(campaign, aggregates) or None}`` from one
+        ``_read_group`` of ``model`` per campaign, grouped by ``user_field``
+        (the person appraised); ``date_domain(campaign)`` bounds the period."""
+        result = {}
+        lines_sudo = self.sudo()
+        for campaign in lines_sudo.campaign_id:
+            lines = lines_sudo.filtered(lambda line, c=campaign: line.campaign_id == c)
+            users = lines.employee_id.user_id
+            groups = {}
+            if users:
+                domain = [
+                    (user_field, "in", users.ids),
+                    ("company_id", "=", campaign.company_id.id),
+                    *date_domain(campaign),
+                ]
+                groups = {
+                    user.id: values
+                    for user, *values in self.env[model]
+                    .sudo()
+                    ._read_group(domain, [user_field], aggregates)
+                }
+            for line in lines:
+                values = groups.get(line.employee_id.user_id.id)
+                result[line.id] = value_of(values) if values else None
+        return result
+
+    def _measure_source_cs_report_timeliness(self):
+        """Share (%) of each line's employee's reports due in the period that
+        were submitted on time; a report still not submitted once its due
+        date has passed counts as late, one not yet due does not count."""
+
+        def period(campaign):
+            today = campaign.company_id._cs_today()
+            return [
+                ("due_date", ">=", campaign.date_from),
+                ("due_date", "<=", campaign.date_to),
+                "|",
+                ("state", "=", "submitted"),
+                ("due_date", "<", today),
+            ]
+
+        return self._cs_measure_by_user(
+            "cs.report.submission",
+            "submitter_id",
+            period,
+            ["__count", "on_time:array_agg"],
+            lambda values: sum(1 for flag in values[1] if flag) * 100.0 / values[0],
+        )
+
+    def _measure_source_cs_quality_check_score(self):
+        """Average score (0-100) of the spot checks of each line's employee's
+        service dated in the period; ``None`` without any."""
+        return self._cs_measure_by_user(
+            "cs.quality.check",
+            "representative_id",
+            lambda campaign: [
+                ("date", ">=", campaign.date_from),
+                ("date", "<=", campaign.date_to),
+            ],
+            ["score:avg"],
+            lambda values: values[0],
+        )
