@@ -137,13 +137,15 @@ class CsReportSubmission(models.Model):
     def _compute_name(self):
         kinds = dict(self._fields["period_type"]._description_selection(self.env))
         for submission in self:
-            submission.name = self.env._(
-                "%(kind)s report %(start)s - %(end)s%(team)s",
+            name = self.env._(
+                "%(kind)s report %(start)s - %(end)s",
                 kind=kinds.get(submission.period_type, ""),
                 start=submission.date_from or "",
                 end=submission.date_to or "",
-                team=f" ({submission.team_id.name})" if submission.team_id else "",
             )
+            if submission.team_id:
+                name = f"{name} ({submission.team_id.name})"
+            submission.name = name
 
     @api.depends("submitted_on", "due_date", "company_id")
     def _compute_timeliness(self):
