@@ -29,8 +29,6 @@ from . import cs_kpi_indicator
 from . import cs_kpi_sheet_line
 
 # ---- periodic reports, submissions and spot checks ----
-from . import res_company_report
-from . import res_config_settings_report
 from . import cs_quality_check
 from . import cs_report_submission
 from . import cs_kpi_indicator_reports

@@ -7,7 +7,8 @@ from .cs_kpi_indicator import _back_to_manual
 
 
 class CsKpiIndicator(models.Model):
-    _inherit = "cs.kpi.indicator"
+    _name = "cs.kpi.indicator"
+    _inherit = ["cs.kpi.indicator"]
 
     source = fields.Selection(
         selection_add=[

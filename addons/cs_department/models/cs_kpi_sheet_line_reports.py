@@ -5,7 +5,8 @@ from odoo import models
 
 
 class CsKpiSheetLine(models.Model):
-    _inherit = "cs.kpi.sheet.line"
+    _name = "cs.kpi.sheet.line"
+    _inherit = ["cs.kpi.sheet.line"]
 
     def _cs_measure_by_user(self, model, user_field, date_domain, aggregates, value_of):
         """``{line_id: value_of(campaign, aggregates) or None}`` from one

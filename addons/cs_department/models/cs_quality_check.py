@@ -143,13 +143,14 @@ class CsQualityCheck(models.Model):
         """One to-do per supervisor and week, on his employee record: spot
         check a service of each member of his group. Supervisors who still
         have an open one get no second."""
-        supervisors = self.env.ref(SUPERVISOR).users.filtered(
-            lambda user: not user.share and user.active
-        ) - self.env.ref(MANAGER).users
+        supervisors = (
+            self.env.ref(SUPERVISOR).users.filtered(
+                lambda user: not user.share and user.active
+            )
+            - self.env.ref(MANAGER).users
+        )
         employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("user_id", "in", supervisors.ids)])
+            self.env["hr.employee"].sudo().search([("user_id", "in", supervisors.ids)])
         )
         model_id = self.env["ir.model"]._get_id("hr.employee")
         summary = self.env._("Weekly service quality spot check")

@@ -45,7 +45,6 @@ class CsReportSubmission(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     submitter_id = fields.Many2one(
         comodel_name="res.users",
-        string="Submitter",
         required=True,
         index=True,
         tracking=True,
@@ -53,7 +52,6 @@ class CsReportSubmission(models.Model):
     )
     recipient_id = fields.Many2one(
         comodel_name="res.users",
-        string="Recipient",
         required=True,
         index=True,
         tracking=True,
@@ -68,7 +66,6 @@ class CsReportSubmission(models.Model):
     due_date = fields.Date(required=True, tracking=True, index=True)
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
-        string="Team",
         help="Team the report covers; empty for the whole department.",
     )
     company_id = fields.Many2one(
@@ -80,7 +77,7 @@ class CsReportSubmission(models.Model):
     workbook_name = fields.Char(copy=False)
     submitted_on = fields.Datetime(readonly=True, copy=False, tracking=True)
     submitted_by_id = fields.Many2one(
-        comodel_name="res.users", string="Submitted By", readonly=True, copy=False
+        comodel_name="res.users", readonly=True, copy=False
     )
     state = fields.Selection(
         selection=[("to_submit", "To Submit"), ("submitted", "Submitted")],
@@ -104,9 +101,7 @@ class CsReportSubmission(models.Model):
         copy=False,
         help="Quality of the report (0-100), scored by its recipient.",
     )
-    scored_by_id = fields.Many2one(
-        comodel_name="res.users", string="Scored By", readonly=True, copy=False
-    )
+    scored_by_id = fields.Many2one(comodel_name="res.users", readonly=True, copy=False)
     scored_on = fields.Datetime(readonly=True, copy=False)
 
     _sql_constraints = [
@@ -127,8 +122,7 @@ class CsReportSubmission(models.Model):
         ),
         (
             "unique_report",
-            "UNIQUE NULLS NOT DISTINCT"
-            "(submitter_id, period_type, date_from, team_id, company_id)",
+            "UNIQUE NULLS NOT DISTINCT (submitter_id, period_type, date_from, team_id)",
             "This report is already planned for this person and period.",
         ),
     ]
@@ -167,9 +161,7 @@ class CsReportSubmission(models.Model):
         user = self.env.user
         if set(vals) & STEP_FIELDS:
             raise AccessError(
-                self.env._(
-                    "A report is submitted and scored with its buttons only."
-                )
+                self.env._("A report is submitted and scored with its buttons only.")
             )
         if set(vals) & PLAN_FIELDS and not user.has_group(MANAGER):
             raise AccessError(
@@ -189,7 +181,9 @@ class CsReportSubmission(models.Model):
                 )
             if any(submission.state == "submitted" for submission in self):
                 raise UserError(
-                    self.env._("A submitted report keeps the workbook it was sent with.")
+                    self.env._(
+                        "A submitted report keeps the workbook it was sent with."
+                    )
                 )
 
     @api.model_create_multi
@@ -199,9 +193,7 @@ class CsReportSubmission(models.Model):
                 self._cs_check_write(dict(vals, submitter_id=True))
                 if "quality_score" in vals:
                     raise AccessError(
-                        self.env._(
-                            "Only the recipient of a report scores its quality."
-                        )
+                        self.env._("Only the recipient of a report scores its quality.")
                     )
         submissions = super().create(vals_list)
         if not self.env.su and any(
@@ -263,9 +255,7 @@ class CsReportSubmission(models.Model):
     def action_submit(self):
         for submission in self:
             if submission.submitter_id != self.env.user and not self.env.su:
-                raise AccessError(
-                    self.env._("Only the submitter submits his report.")
-                )
+                raise AccessError(self.env._("Only the submitter submits his report."))
             if submission.state == "submitted":
                 raise UserError(
                     self.env._("%(name)s is already submitted.", name=submission.name)
@@ -314,9 +304,7 @@ class CsReportSubmission(models.Model):
         """The recipient scores the report's quality (0-100)."""
         for submission in self:
             if submission.state != "submitted":
-                raise UserError(
-                    self.env._("Only a submitted report can be scored.")
-                )
+                raise UserError(self.env._("Only a submitted report can be scored."))
         self.write({"quality_score": score})
         self.sudo().write(
             {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
@@ -330,10 +318,12 @@ class CsReportSubmission(models.Model):
         department, team leaders on their team."""
         recipient = company.cs_report_recipient_id
         managers = self.env.ref(MANAGER).users.filtered(
-            lambda user: not user.share
-            and company in user.company_ids
-            and user != recipient
-            and user.id not in (1, self.env.ref("base.user_admin").id)
+            lambda user: (
+                not user.share
+                and company in user.company_ids
+                and user != recipient
+                and user.id not in (1, self.env.ref("base.user_admin").id)
+            )
         )
         teams = (
             self.env["helpdesk.ticket.team"]
@@ -347,9 +337,7 @@ class CsReportSubmission(models.Model):
             )
         )
         pairs = [(user, self.env["helpdesk.ticket.team"]) for user in managers]
-        pairs += [
-            (team.user_id, team) for team in teams if team.user_id != recipient
-        ]
+        pairs += [(team.user_id, team) for team in teams if team.user_id != recipient]
         return pairs
 
     @api.model
@@ -385,7 +373,8 @@ class CsReportSubmission(models.Model):
                         "period_type": period_type,
                         "date_from": date_from,
                         "date_to": date_to,
-                        "due_date": date_to + timedelta(days=company.cs_report_due_days),
+                        "due_date": date_to
+                        + timedelta(days=company.cs_report_due_days),
                         "team_id": team.id,
                         "company_id": company.id,
                     }

@@ -5,7 +5,8 @@ from datetime import datetime, time
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -92,3 +93,23 @@ class ResCompany(models.Model):
         self.ensure_one()
         local = pytz.timezone(self._cs_tz()).localize(datetime.combine(day, time.min))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    # ---- periodic reports ----
+    cs_report_recipient_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Periodic Reports Recipient",
+        help="Receives and scores the department's periodic reports (the General "
+        "Manager). No reports are planned without one.",
+    )
+    cs_report_due_days = fields.Integer(
+        string="Report Due Delay (days)",
+        default=3,
+        help="Days after the end of its period when a report is due.",
+    )
+
+    @api.constrains("cs_report_due_days")
+    def _check_cs_report_due_days(self):
+        if any(company.cs_report_due_days < 0 for company in self):
+            raise ValidationError(
+                self.env._("The report due delay cannot be negative.")
+            )

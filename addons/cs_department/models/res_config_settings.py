@@ -20,3 +20,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cs_change_order_expedited_hours",
         readonly=False,
     )
+    # ---- periodic reports ----
+    cs_report_recipient_id = fields.Many2one(
+        related="company_id.cs_report_recipient_id",
+        readonly=False,
+    )
+    cs_report_due_days = fields.Integer(
+        related="company_id.cs_report_due_days",
+        readonly=False,
+    )

@@ -84,7 +84,9 @@ class CsServiceReport(models.AbstractModel):
         fld = self.env[model]._fields[field]
         if fld.type == "selection":
             labels = dict(fld._description_selection(self.env))
-            rows = [(labels.get(key) or self.env._("Undefined"), n) for key, n in groups]
+            rows = [
+                (labels.get(key) or self.env._("Undefined"), n) for key, n in groups
+            ]
         else:
             # Only labels: a visible ticket may name a record of another
             # company (a shared channel, a former colleague).
@@ -116,7 +118,9 @@ class CsServiceReport(models.AbstractModel):
             "cs.ticket.escalation",
             [("ticket_id", "any", domain)],
             SQL("COUNT(*)"),
-            SQL("COUNT(DISTINCT %s)", self._cs_col("cs.ticket.escalation", "ticket_id")),
+            SQL(
+                "COUNT(DISTINCT %s)", self._cs_col("cs.ticket.escalation", "ticket_id")
+            ),
         )
         callback_domain = [
             ("company_id", "=", scope["company"].id),
@@ -194,9 +198,7 @@ class CsServiceReport(models.AbstractModel):
                 self._cs_col(model, "closed_date"),
                 self._cs_col(model, "cs_transferred_from_department_id"),
                 self._cs_col(model, "id"),
-                escalation.select(
-                    SQL.identifier("cs_ticket_escalation", "ticket_id")
-                ),
+                escalation.select(SQL.identifier("cs_ticket_escalation", "ticket_id")),
             ),
         )
         return {
@@ -219,7 +221,7 @@ class CsServiceReport(models.AbstractModel):
         ]
         if scope["team"]:
             domain.append(("ticket_id.team_id", "=", scope["team"].id))
-        col = lambda name: self._cs_col(model, name)  # noqa: E731
+        col = lambda name: self._cs_col(model, name)
         count, expedited, activated, lead_time, late, rejected = self._cs_select(
             model,
             domain,
@@ -257,13 +259,13 @@ class CsServiceReport(models.AbstractModel):
     def _cs_figures_traffic(self, scope):
         """TODO(traffic issue): traffic by service type and segment, anomalies
         and their callbacks, once ``cs.traffic.record`` exists."""
-        return None
+        return
 
     @api.model
     def _cs_figures_engineer_services(self, scope):
         """TODO(work-order issue): work orders by kind and engineer, on time,
         quality rating and equipment used, once ``cs.work.order`` exists."""
-        return None
+        return
 
     @api.model
     def _cs_headlines(self, figures):

@@ -69,7 +69,9 @@ class CsServiceReportXlsx(models.AbstractModel):
             row += 1
             worksheet.write(row, 0, label, fmt["label"])
             worksheet.write_number(row, 1, count, fmt["count"])
-            worksheet.write_number(row, 2, count / total if total else 0, fmt["percent"])
+            worksheet.write_number(
+                row, 2, count / total if total else 0, fmt["percent"]
+            )
         return row + 2
 
     # ---- one method per sheet ----
@@ -139,7 +141,11 @@ class CsServiceReportXlsx(models.AbstractModel):
                     "decimal",
                 ),
                 (self.env._("Escalations"), data["escalations"], "count"),
-                (self.env._("Escalated complaints"), data["escalated_tickets"], "count"),
+                (
+                    self.env._("Escalated complaints"),
+                    data["escalated_tickets"],
+                    "count",
+                ),
                 (self.env._("Rated follow-ups"), data["followups_rated"], "count"),
                 (
                     self.env._("Follow-up satisfaction"),

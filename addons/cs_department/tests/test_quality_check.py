@@ -46,7 +46,9 @@ class TestQualityCheck(CsReportsCommon):
 
     def test_representative_reads_only_his_own(self):
         Check = self.env["cs.quality.check"].with_user(self.rep)
-        self.assertEqual(Check.search([("company_id", "=", self.company.id)]), self.check)
+        self.assertEqual(
+            Check.search([("company_id", "=", self.company.id)]), self.check
+        )
         self.assertEqual(self.check.with_user(self.rep).score, 85)
 
     def test_representative_cannot_produce_or_alter(self):

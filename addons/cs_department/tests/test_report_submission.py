@@ -57,7 +57,10 @@ class TestReportSubmission(CsReportsCommon):
         self.assertFalse(mine.team_id)
         self.assertEqual(
             Submission.search_count(
-                [("submitter_id", "=", self.supervisor.id), ("period_type", "=", "month")]
+                [
+                    ("submitter_id", "=", self.supervisor.id),
+                    ("period_type", "=", "month"),
+                ]
             ),
             1,
         )
@@ -304,8 +307,9 @@ class TestReportKpiSources(CsReportsCommon):
 
         def line(user, indicator):
             return lines.filtered(
-                lambda ln: ln.employee_id.user_id == user
-                and ln.indicator_id == indicator
+                lambda ln: (
+                    ln.employee_id.user_id == user and ln.indicator_id == indicator
+                )
             )
 
         self.assertEqual(line(self.supervisor, self.ind_time).actual, 50.0)

@@ -34,15 +34,50 @@ class TestServiceReport(CsReportsCommon):
         # March starts at 2026-02-28 16:00 UTC in Shanghai.
         cls._tickets(
             [
-                ("complaint", "billing", cls.phone, 0, "2026-02-28 16:00", "2026-02-28 18:00"),
-                ("complaint", "billing", cls.phone, 1, "2026-03-10 08:00", "2026-03-10 12:00"),
-                ("complaint", "line_quality", cls.web, 1, "2026-03-20 08:00", "2026-03-20 18:00"),
+                (
+                    "complaint",
+                    "billing",
+                    cls.phone,
+                    0,
+                    "2026-02-28 16:00",
+                    "2026-02-28 18:00",
+                ),
+                (
+                    "complaint",
+                    "billing",
+                    cls.phone,
+                    1,
+                    "2026-03-10 08:00",
+                    "2026-03-10 12:00",
+                ),
+                (
+                    "complaint",
+                    "line_quality",
+                    cls.web,
+                    1,
+                    "2026-03-20 08:00",
+                    "2026-03-20 18:00",
+                ),
                 ("complaint", "other", cls.web, 2, "2026-03-31 15:59", False),
                 # February, April: previous period and outside
                 ("complaint", "billing", cls.phone, 0, "2026-02-28 15:59", False),
                 ("complaint", "billing", cls.phone, 0, "2026-03-31 16:00", False),
-                ("consultation", False, cls.phone, 0, "2026-03-05 08:00", "2026-03-05 09:00"),
-                ("consultation", False, cls.web, 1, "2026-03-06 08:00", "2026-03-06 09:00"),
+                (
+                    "consultation",
+                    False,
+                    cls.phone,
+                    0,
+                    "2026-03-05 08:00",
+                    "2026-03-05 09:00",
+                ),
+                (
+                    "consultation",
+                    False,
+                    cls.web,
+                    1,
+                    "2026-03-06 08:00",
+                    "2026-03-06 09:00",
+                ),
                 ("consultation", False, cls.web, 2, "2026-03-07 08:00", False),
                 ("consultation", False, cls.web, 2, "2026-02-07 08:00", False),
             ]
@@ -98,7 +133,9 @@ class TestServiceReport(CsReportsCommon):
                     "cs_complaint_reason": reason,
                     "channel_id": channel.id,
                 }
-                for i, (kind, reason, channel, rep, _created, _closed) in enumerate(specs)
+                for i, (kind, reason, channel, rep, _created, _closed) in enumerate(
+                    specs
+                )
             ]
         )
         Ticket.flush_model()
@@ -215,9 +252,11 @@ class TestServiceReport(CsReportsCommon):
 
     def test_query_count_does_not_grow(self):
         """Ten times the tickets, callbacks and representatives: same queries."""
-        report = self.env["report.cs_department.service_report_xlsx"].with_user(
-            self.supervisor
-        ).with_context(active_model="cs.report.submission")
+        report = (
+            self.env["report.cs_department.service_report_xlsx"]
+            .with_user(self.supervisor)
+            .with_context(active_model="cs.report.submission")
+        )
 
         def count_queries():
             self.env.invalidate_all()

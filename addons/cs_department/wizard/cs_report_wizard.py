@@ -26,7 +26,6 @@ class CsReportWizard(models.TransientModel):
     date_to = fields.Date(string="Period End", compute="_compute_period", store=True)
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
-        string="Team",
         help="Leave empty for the whole department.",
     )
     company_id = fields.Many2one(
