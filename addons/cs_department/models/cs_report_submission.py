@@ -13,7 +13,7 @@ from ..tools.report_period import PERIOD_TYPES, period_bounds
 
 MANAGER = "cs_department.cs_department_group_manager"
 #: Written by the submission's own steps only (``action_submit``,
-#: ``action_score``), never by a client.
+#: the scorer set when the recipient scores), never by a client.
 STEP_FIELDS = {"submitted_on", "submitted_by_id", "scored_by_id", "scored_on"}
 #: Who must submit what: the department manager and the recipient decide it.
 PLAN_FIELDS = {
@@ -167,13 +167,16 @@ class CsReportSubmission(models.Model):
             raise AccessError(
                 self.env._("Only a department manager plans the reports due.")
             )
-        if "quality_score" in vals and any(
-            submission.recipient_id != user or submission.submitter_id == user
-            for submission in self
-        ):
-            raise AccessError(
-                self.env._("Only the recipient of a report scores its quality.")
-            )
+        if "quality_score" in vals and self:
+            if any(
+                submission.recipient_id != user or submission.submitter_id == user
+                for submission in self
+            ):
+                raise AccessError(
+                    self.env._("Only the recipient of a report scores its quality.")
+                )
+            if any(submission.state != "submitted" for submission in self):
+                raise UserError(self.env._("Only a submitted report can be scored."))
         if {"workbook", "workbook_name"} & set(vals):
             if any(submission.submitter_id != user for submission in self):
                 raise AccessError(
@@ -211,7 +214,12 @@ class CsReportSubmission(models.Model):
 
     def write(self, vals):
         self._cs_check_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if "quality_score" in vals and not self.env.su:
+            self.sudo().write(
+                {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
+            )
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -302,14 +310,7 @@ class CsReportSubmission(models.Model):
 
     def action_score(self, score):
         """The recipient scores the report's quality (0-100)."""
-        for submission in self:
-            if submission.state != "submitted":
-                raise UserError(self.env._("Only a submitted report can be scored."))
-        self.write({"quality_score": score})
-        self.sudo().write(
-            {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
-        )
-        return True
+        return self.write({"quality_score": score})
 
     # ---- scheduled jobs: plan the reports due ----
     @api.model

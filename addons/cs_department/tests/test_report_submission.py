@@ -8,7 +8,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common_reports import CsReportsCommon
@@ -140,8 +140,12 @@ class TestReportSubmission(CsReportsCommon):
             submission.with_user(self.supervisor).action_score(100)
         with self.assertRaises(AccessError):
             submission.with_user(self.manager).write({"quality_score": 100})
-        submission.with_user(self.gm).action_score(90)
+        with Form(submission.with_user(self.gm)) as form:
+            form.quality_score = 90
         self.assertEqual(submission.quality_score, 90)
+        self.assertEqual(submission.scored_by_id, self.gm)
+        with self.assertRaises(AccessError):
+            submission.with_user(self.gm).write({"scored_by_id": self.manager.id})
         self.assertEqual(submission.scored_by_id, self.gm)
         with self.assertRaises(UserError):
             submission.with_user(self.supervisor).write({"workbook": WORKBOOK})
