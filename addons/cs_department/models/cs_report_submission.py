@@ -103,6 +103,12 @@ class CsReportSubmission(models.Model):
     )
     scored_by_id = fields.Many2one(comodel_name="res.users", readonly=True, copy=False)
     scored_on = fields.Datetime(readonly=True, copy=False)
+    is_submitter = fields.Boolean(
+        compute="_compute_is_submitter", help="Technical: the current user submits it."
+    )
+    is_recipient = fields.Boolean(
+        compute="_compute_is_submitter", help="Technical: the current user receives it."
+    )
 
     _sql_constraints = [
         (
@@ -140,6 +146,13 @@ class CsReportSubmission(models.Model):
             if submission.team_id:
                 name = f"{name} ({submission.team_id.name})"
             submission.name = name
+
+    @api.depends_context("uid")
+    @api.depends("submitter_id", "recipient_id")
+    def _compute_is_submitter(self):
+        for submission in self:
+            submission.is_submitter = submission.submitter_id.id == self.env.uid
+            submission.is_recipient = submission.recipient_id.id == self.env.uid
 
     @api.depends("submitted_on", "due_date", "company_id")
     def _compute_timeliness(self):
