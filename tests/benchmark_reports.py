@@ -194,7 +194,9 @@ def main(argv=None):
             company = build(env, size)
             results.append((size, *measure(env, company)))
         cr.rollback()
-    print(f"{'tickets':>9} {'report s':>9} {'queries':>8} {'raw SQL s':>10} {'ratio':>6}")
+    print(
+        f"{'tickets':>9} {'report s':>9} {'queries':>8} {'raw SQL s':>10} {'ratio':>6}"
+    )
     for size, report_seconds, queries, sql_seconds in results:
         print(
             f"{size:>9} {report_seconds:>9.3f} {queries:>8} {sql_seconds:>10.3f} "

@@ -1,7 +1,13 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+
 from odoo import models
+from odoo.tools import SQL
+
+#: States of a change order whose handling is finished (rejected included).
+FINISHED_STATES = ["activated", "notified", "done", "rejected"]
 
 
 class CsKpiSheetLine(models.Model):
@@ -71,3 +77,77 @@ class CsKpiSheetLine(models.Model):
             ["score:avg"],
             lambda values: values[0],
         )
+
+    def _cs_requested_in_period(self, campaign):
+        company = campaign.company_id
+        return [
+            ("requested_date", ">=", company._cs_day_start_utc(campaign.date_from)),
+            (
+                "requested_date",
+                "<",
+                company._cs_day_start_utc(campaign.date_to + timedelta(days=1)),
+            ),
+        ]
+
+    def _measure_source_cs_change_order_accuracy(self):
+        """Share (%) of each line's employee's change orders requested in the
+        period and finished (activated, notified, done or rejected) that were
+        not rejected; ``None`` without any."""
+        return self._cs_measure_by_user(
+            "cs.change.order",
+            "user_id",
+            lambda campaign: [
+                ("state", "in", FINISHED_STATES),
+                *self._cs_requested_in_period(campaign),
+            ],
+            ["__count", "state:array_agg"],
+            lambda values: (
+                sum(1 for state in values[1] if state != "rejected") * 100.0 / values[0]
+            ),
+        )
+
+    def _measure_source_cs_change_order_timeliness(self):
+        """Share (%) of each line's employee's change orders requested in the
+        period and activated that were activated within their delay: the due
+        time of an expedited order, the company's normal delay otherwise; one
+        grouped query per campaign."""
+        result = {}
+        lines_sudo = self.sudo()
+        Order = self.env["cs.change.order"].sudo()
+        for campaign in lines_sudo.campaign_id:
+            lines = lines_sudo.filtered(lambda line, c=campaign: line.campaign_id == c)
+            users = lines.employee_id.user_id
+            counts = {}
+            if users:
+                query = Order._search(
+                    [
+                        ("user_id", "in", users.ids),
+                        ("company_id", "=", campaign.company_id.id),
+                        ("activation_date", "!=", False),
+                        *self._cs_requested_in_period(campaign),
+                    ]
+                )
+                col = lambda name: SQL.identifier(Order._table, name)
+                rows = self.env.execute_query(
+                    SQL(
+                        "%s GROUP BY %s",
+                        query.select(
+                            col("user_id"),
+                            SQL("COUNT(*)"),
+                            SQL(
+                                "COUNT(*) FILTER (WHERE %s <= COALESCE(%s, %s + "
+                                "%s * INTERVAL '1 hour'))",
+                                col("activation_date"),
+                                col("due_date"),
+                                col("requested_date"),
+                                campaign.company_id.cs_change_order_normal_hours,
+                            ),
+                        ),
+                        col("user_id"),
+                    )
+                )
+                counts = {user_id: (total, on_time) for user_id, total, on_time in rows}
+            for line in lines:
+                total, on_time = counts.get(line.employee_id.user_id.id, (0, 0))
+                result[line.id] = on_time * 100.0 / total if total else None
+        return result

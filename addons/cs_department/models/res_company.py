@@ -107,9 +107,19 @@ class ResCompany(models.Model):
         help="Days after the end of its period when a report is due.",
     )
 
-    @api.constrains("cs_report_due_days")
-    def _check_cs_report_due_days(self):
-        if any(company.cs_report_due_days < 0 for company in self):
+    cs_change_order_normal_hours = fields.Float(
+        string="Normal Change Order Delay (hours)",
+        default=72.0,
+        help="A change order that is not expedited is activated on time within this "
+        "many hours of the request (report and appraisal of timeliness).",
+    )
+
+    @api.constrains("cs_report_due_days", "cs_change_order_normal_hours")
+    def _check_cs_delays(self):
+        if any(
+            company.cs_report_due_days < 0 or company.cs_change_order_normal_hours < 0
+            for company in self
+        ):
             raise ValidationError(
-                self.env._("The report due delay cannot be negative.")
+                self.env._("The report and change order delays cannot be negative.")
             )

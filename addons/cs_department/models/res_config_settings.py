@@ -29,3 +29,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cs_report_due_days",
         readonly=False,
     )
+    cs_change_order_normal_hours = fields.Float(
+        related="company_id.cs_change_order_normal_hours",
+        readonly=False,
+    )

@@ -211,6 +211,22 @@ class TestReportKpiSources(CsReportsCommon):
             company_ids=[Command.set(cls.company.ids)],
         )
         Indicator = cls.env["cs.kpi.indicator"].with_company(cls.company)
+        cls.ind_accuracy, cls.ind_delay = Indicator.create(
+            [
+                {
+                    "name": name,
+                    "code": code,
+                    "measure_type": "computed",
+                    "source": source,
+                    "scoring_method": "direct",
+                    "company_id": cls.company.id,
+                }
+                for name, code, source in (
+                    ("Change accuracy", "T-CO-ACC", "cs_change_order_accuracy"),
+                    ("Change timeliness", "T-CO-TIME", "cs_change_order_timeliness"),
+                )
+            ]
+        )
         cls.ind_time, cls.ind_quality = Indicator.create(
             [
                 {
@@ -243,8 +259,10 @@ class TestReportKpiSources(CsReportsCommon):
                 "kpi_weight": 100,
                 "competency_weight": 0,
                 "line_ids": [
-                    Command.create({"indicator_id": cls.ind_time.id, "weight": 50}),
-                    Command.create({"indicator_id": cls.ind_quality.id, "weight": 50}),
+                    Command.create({"indicator_id": cls.ind_time.id, "weight": 25}),
+                    Command.create({"indicator_id": cls.ind_quality.id, "weight": 25}),
+                    Command.create({"indicator_id": cls.ind_accuracy.id, "weight": 25}),
+                    Command.create({"indicator_id": cls.ind_delay.id, "weight": 25}),
                 ],
             }
         )
@@ -284,6 +302,34 @@ class TestReportKpiSources(CsReportsCommon):
         # outside the quarter
         due("2025-12-29", "2026-01-10 08:00:00")
         due("2026-04-06", "2026-04-06 08:00:00")
+        # change orders of the representative (as superuser: the fixture
+        # writes the workflow's outcome directly); Q1 starts at 2025-12-31
+        # 16:00 UTC in Shanghai
+        orders = [
+            # expedited (due 4 hours after the request), activated after 2: on time
+            (True, "2025-12-31 16:00:00", "2025-12-31 18:00:00", "done"),
+            # normal (72 hours), activated after 96: late
+            (False, "2026-02-02 00:00:00", "2026-02-06 00:00:00", "activated"),
+            (False, "2026-03-01 00:00:00", False, "rejected"),
+            (False, "2026-03-02 00:00:00", False, "draft"),
+            # outside the quarter
+            (False, "2025-12-31 15:59:59", "2026-01-01 00:00:00", "rejected"),
+            (False, "2026-03-31 16:00:00", "2026-04-01 00:00:00", "done"),
+        ]
+        cls.env["cs.change.order"].create(
+            [
+                {
+                    "partner_id": cls.customers[0].id,
+                    "company_id": cls.company.id,
+                    "user_id": cls.rep.id,
+                    "expedited": expedited,
+                    "requested_date": requested,
+                    "activation_date": activated,
+                    "state": state,
+                }
+                for expedited, requested, activated, state in orders
+            ]
+        )
         Check = cls.env["cs.quality.check"].with_user(cls.supervisor)
         for score, day in ((70, "2026-01-15"), (90, "2026-03-31"), (10, "2026-04-01")):
             Check.create({"representative_id": cls.rep.id, "score": score, "date": day})
@@ -322,3 +368,8 @@ class TestReportKpiSources(CsReportsCommon):
         self.assertFalse(line(self.rep, self.ind_time).is_measured)
         self.assertFalse(line(self.reps[1], self.ind_quality).is_measured)
         self.assertFalse(line(self.supervisor, self.ind_quality).is_measured)
+        # finished: done, activated, rejected -> two of three not rejected
+        self.assertAlmostEqual(line(self.rep, self.ind_accuracy).actual, 66.67)
+        # activated: one within its delay of two
+        self.assertEqual(line(self.rep, self.ind_delay).actual, 50.0)
+        self.assertFalse(line(self.reps[1], self.ind_delay).is_measured)
