@@ -79,6 +79,13 @@
         "views/cs_budget_views.xml",
         "views/cs_expense_request_views.xml",
         "views/res_config_settings_views_budget.xml",
+        # ---- periodic reports, submissions and spot checks ----
+        "data/cs_report_submission_data.xml",
+        "report/cs_service_report_reports.xml",
+        "views/cs_quality_check_views.xml",
+        "views/cs_report_submission_views.xml",
+        "views/res_config_settings_views_report.xml",
+        "wizard/cs_report_wizard_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----

@@ -33,9 +33,15 @@ from . import cs_traffic_record
 from . import cs_traffic_record_api
 from . import cs_service_line_traffic
 from . import cs_traffic_anomaly
+
 # ---- department budgets and expense requests ----
 from . import cs_expense_category
 from . import cs_budget
 from . import cs_budget_revision
 from . import cs_expense_request_workflow
 from . import cs_expense_request
+
+# ---- periodic reports, submissions and spot checks ----
+from . import cs_quality_check
+from . import cs_report_submission
+from . import cs_kpi_sheet_line_reports

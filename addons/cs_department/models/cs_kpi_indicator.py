@@ -23,10 +23,24 @@ class CsKpiIndicator(models.Model):
                 "cs_expense_within_budget_rate",
                 "Share of the expense requests approved within the budget (%)",
             ),
+            ("cs_report_timeliness", "On-time share of the periodic reports (%)"),
+            ("cs_quality_check_score", "Average score of the quality spot checks"),
+            (
+                "cs_change_order_accuracy",
+                "Share of the finished change orders not rejected (%)",
+            ),
+            (
+                "cs_change_order_timeliness",
+                "Share of the change orders activated within their delay (%)",
+            ),
         ],
         ondelete={
             "cs_callback_satisfaction": _fall_back_to_manual,
             "cs_complaint_followup_pass_rate": _fall_back_to_manual,
             "cs_expense_within_budget_rate": _fall_back_to_manual,
+            "cs_report_timeliness": _fall_back_to_manual,
+            "cs_quality_check_score": _fall_back_to_manual,
+            "cs_change_order_accuracy": _fall_back_to_manual,
+            "cs_change_order_timeliness": _fall_back_to_manual,
         },
     )

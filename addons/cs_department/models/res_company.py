@@ -2,7 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 
-from odoo import fields, models
+from datetime import datetime, time
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import date_utils
 
 
@@ -182,3 +187,41 @@ class ResCompany(models.Model):
             return self.compute_fiscalyear_dates(day)
         date_from, date_to = date_utils.get_fiscal_year(day)
         return {"date_from": date_from, "date_to": date_to}
+
+    def _cs_day_start_utc(self, day):
+        """Naive UTC datetime of midnight starting ``day`` in the company's
+        time zone, to compare with stored datetimes (periodic reports; the
+        appraisal periods use their campaign's, see cs.kpi.campaign)."""
+        self.ensure_one()
+        local = pytz.timezone(self._cs_tz()).localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    # ---- periodic reports ----
+    cs_report_recipient_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Periodic Reports Recipient",
+        help="Receives and scores the department's periodic reports (the General "
+        "Manager). No reports are planned without one.",
+    )
+    cs_report_due_days = fields.Integer(
+        string="Report Due Delay (days)",
+        default=3,
+        help="Days after the end of its period when a report is due.",
+    )
+
+    cs_change_order_normal_hours = fields.Float(
+        string="Normal Change Order Delay (hours)",
+        default=72.0,
+        help="A change order that is not expedited is activated on time within this "
+        "many hours of the request (report and appraisal of timeliness).",
+    )
+
+    @api.constrains("cs_report_due_days", "cs_change_order_normal_hours")
+    def _check_cs_delays(self):
+        if any(
+            company.cs_report_due_days < 0 or company.cs_change_order_normal_hours < 0
+            for company in self
+        ):
+            raise ValidationError(
+                self.env._("The report and change order delays cannot be negative.")
+            )

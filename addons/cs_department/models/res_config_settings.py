@@ -60,3 +60,16 @@ class ResConfigSettings(models.TransientModel):
         currency_field="cs_budget_currency_id",
         readonly=False,
     )
+    # ---- periodic reports ----
+    cs_report_recipient_id = fields.Many2one(
+        related="company_id.cs_report_recipient_id",
+        readonly=False,
+    )
+    cs_report_due_days = fields.Integer(
+        related="company_id.cs_report_due_days",
+        readonly=False,
+    )
+    cs_change_order_normal_hours = fields.Float(
+        related="company_id.cs_change_order_normal_hours",
+        readonly=False,
+    )

@@ -8,3 +8,7 @@ from . import cs_satisfaction_report
 # ---- business-change orders and service lines ----
 # ---- traffic monitoring ----
 from . import cs_traffic_report
+
+# ---- periodic reports ----
+from . import cs_service_report
+from . import cs_service_report_xlsx

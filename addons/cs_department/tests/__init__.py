@@ -31,3 +31,8 @@ from . import test_traffic_anomaly
 from . import test_budget
 from . import test_expense_request
 from . import test_budget_concurrency
+
+# ---- periodic reports, submissions and spot checks ----
+from . import test_quality_check
+from . import test_report_submission
+from . import test_service_report

@@ -10,3 +10,6 @@ from . import comment_wizard
 
 # ---- department budgets and expense requests ----
 from . import cs_expense_request_pay
+
+# ---- periodic reports ----
+from . import cs_report_wizard

@@ -1,0 +1,149 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import models
+from odoo.tools import SQL
+
+#: States of a change order whose handling is finished (rejected included).
+FINISHED_STATES = ["activated", "notified", "done", "rejected"]
+
+
+class CsKpiSheetLine(models.Model):
+    _name = "cs.kpi.sheet.line"
+    _inherit = ["cs.kpi.sheet.line"]
+
+    def _cs_measure_by_user(
+        self, campaign, model, user_field, domain, aggregates, value_of
+    ):
+        """``{line_id: value_of(aggregates) or None}`` from one ``_read_group``
+        of ``model`` in ``campaign``, grouped by ``user_field`` (the person
+        appraised) and restricted by ``domain`` (the period)."""
+        lines = self.sudo()
+        users = lines.employee_id.user_id
+        groups = {}
+        if users:
+            groups = {
+                user.id: values
+                for user, *values in self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        (user_field, "in", users.ids),
+                        ("company_id", "=", campaign.company_id.id),
+                        *domain,
+                    ],
+                    [user_field],
+                    aggregates,
+                )
+            }
+        result = {}
+        for line in lines:
+            values = groups.get(line.employee_id.user_id.id)
+            result[line.id] = value_of(values) if values else None
+        return result
+
+    def _measure_source_cs_report_timeliness(self, campaign):
+        """Share (%) of each line's employee's reports due in the period that
+        were submitted on time; a report still not submitted once its due
+        date has passed counts as late, one not yet due does not count."""
+
+        today = campaign.company_id._cs_today()
+        return self._cs_measure_by_user(
+            campaign,
+            "cs.report.submission",
+            "submitter_id",
+            [
+                ("due_date", ">=", campaign.date_from),
+                ("due_date", "<=", campaign.date_to),
+                "|",
+                ("state", "=", "submitted"),
+                ("due_date", "<", today),
+            ],
+            ["__count", "on_time:array_agg"],
+            lambda values: sum(1 for flag in values[1] if flag) * 100.0 / values[0],
+        )
+
+    def _measure_source_cs_quality_check_score(self, campaign):
+        """Average score (0-100) of the spot checks of each line's employee's
+        service dated in the period; ``None`` without any."""
+        return self._cs_measure_by_user(
+            campaign,
+            "cs.quality.check",
+            "representative_id",
+            [
+                ("date", ">=", campaign.date_from),
+                ("date", "<=", campaign.date_to),
+            ],
+            ["score:avg"],
+            lambda values: values[0],
+        )
+
+    def _cs_requested_in_period(self, campaign):
+        # the period's days in the campaign's time zone, not in UTC
+        start, stop = campaign._period_datetimes()
+        return [("requested_date", ">=", start), ("requested_date", "<", stop)]
+
+    def _measure_source_cs_change_order_accuracy(self, campaign):
+        """Share (%) of each line's employee's change orders requested in the
+        period and finished (activated, notified, done or rejected) that were
+        not rejected; ``None`` without any."""
+        return self._cs_measure_by_user(
+            campaign,
+            "cs.change.order",
+            "user_id",
+            [
+                ("state", "in", FINISHED_STATES),
+                *self._cs_requested_in_period(campaign),
+            ],
+            ["__count", "state:array_agg"],
+            lambda values: (
+                sum(1 for state in values[1] if state != "rejected") * 100.0 / values[0]
+            ),
+        )
+
+    def _measure_source_cs_change_order_timeliness(self, campaign):
+        """Share (%) of each line's employee's change orders requested in the
+        period and activated that were activated within their delay: the due
+        time of an expedited order, the company's normal delay otherwise; one
+        grouped query."""
+        lines = self.sudo()
+        users = lines.employee_id.user_id
+        Order = self.env["cs.change.order"].sudo()
+        counts = {}
+        if users:
+            query = Order._search(
+                [
+                    ("user_id", "in", users.ids),
+                    ("company_id", "=", campaign.company_id.id),
+                    ("activation_date", "!=", False),
+                    *self._cs_requested_in_period(campaign),
+                ]
+            )
+
+            def col(name):
+                return SQL.identifier(Order._table, name)
+
+            rows = self.env.execute_query(
+                SQL(
+                    "%s GROUP BY %s",
+                    query.select(
+                        col("user_id"),
+                        SQL("COUNT(*)"),
+                        SQL(
+                            "COUNT(*) FILTER (WHERE %s <= COALESCE(%s, %s + "
+                            "%s * INTERVAL '1 hour'))",
+                            col("activation_date"),
+                            col("due_date"),
+                            col("requested_date"),
+                            campaign.company_id.cs_change_order_normal_hours,
+                        ),
+                    ),
+                    col("user_id"),
+                )
+            )
+            counts = {user_id: (total, on_time) for user_id, total, on_time in rows}
+        result = {}
+        for line in lines:
+            total, on_time = counts.get(line.employee_id.user_id.id, (0, 0))
+            result[line.id] = on_time * 100.0 / total if total else None
+        return result

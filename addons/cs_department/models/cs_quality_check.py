@@ -1,0 +1,192 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+SUPERVISOR = "cs_department.cs_department_group_supervisor"
+MANAGER = "cs_department.cs_department_group_manager"
+
+
+class CsQualityCheck(models.Model):
+    """A supervisor's spot check of one service of a member of his group.
+
+    The score counts in the checked representative's appraisal (service
+    quality), so he reads his checks but never produces or alters one: the
+    checker is the current supervisor, never the checked person.
+    """
+
+    _name = "cs.quality.check"
+    _description = "Service Quality Spot Check"
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    representative_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Checked Representative",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    supervisor_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Checked By",
+        required=True,
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Ticket Checked",
+        check_company=True,
+        tracking=True,
+    )
+    call_reference = fields.Char(
+        string="Call Checked", help="Reference of the recorded call that was checked."
+    )
+    score = fields.Integer(
+        required=True, aggregator="avg", tracking=True, help="From 0 to 100."
+    )
+    notes = fields.Text()
+    team_id = fields.Many2one(
+        related="ticket_id.team_id", string="Team", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score BETWEEN 0 AND 100)",
+            "The score of a quality check must be between 0 and 100.",
+        ),
+        (
+            "not_self_checked",
+            "CHECK(representative_id != supervisor_id)",
+            "Nobody checks his own service.",
+        ),
+    ]
+
+    @api.depends("representative_id", "date")
+    def _compute_display_name(self):
+        for check in self:
+            check.display_name = self.env._(
+                "%(user)s on %(date)s",
+                user=check.representative_id.name or "",
+                date=check.date or "",
+            )
+
+    # ---- guard: one place for every write ----
+    def _cs_check_checker(self, vals):
+        """Only a supervisor records checks, in his own name, of somebody
+        else; a manager may correct any check but never one of his own."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if not user.has_group(SUPERVISOR):
+            raise AccessError(
+                self.env._("Only a supervisor records service quality checks.")
+            )
+        if vals.get("supervisor_id", user.id) != user.id:
+            raise AccessError(
+                self.env._("A quality check is recorded in the checker's own name.")
+            )
+        if vals.get("representative_id") == user.id or user in self.representative_id:
+            raise AccessError(
+                self.env._(
+                    "Your own quality checks count in your appraisal: another "
+                    "supervisor records them."
+                )
+            )
+        if (
+            self
+            and not user.has_group(MANAGER)
+            and any(check.supervisor_id != user for check in self)
+        ):
+            raise AccessError(
+                self.env._("Only the supervisor who made a quality check changes it.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                # Explicit, so that no default_supervisor_id context key of a
+                # client names somebody else as the checker.
+                vals.setdefault("supervisor_id", self.env.uid)
+                self._cs_check_checker(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cs_check_checker(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_other_checker(self):
+        self._cs_check_checker({})
+
+    # ---- weekly to-do of every supervisor ----
+    @api.model
+    def _cron_weekly_todo(self):
+        """One to-do per supervisor and week, on his employee record: spot
+        check a service of each member of his group. Supervisors who still
+        have an open one get no second."""
+        supervisors = (
+            self.env.ref(SUPERVISOR).users.filtered(
+                lambda user: not user.share and user.active
+            )
+            - self.env.ref(MANAGER).users
+        )
+        employees = (
+            self.env["hr.employee"].sudo().search([("user_id", "in", supervisors.ids)])
+        )
+        model_id = self.env["ir.model"]._get_id("hr.employee")
+        summary = self.env._("Weekly service quality spot check")
+        pending = {
+            (activity.res_id, activity.user_id.id)
+            for activity in self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model_id", "=", model_id),
+                    ("res_id", "in", employees.ids),
+                    ("summary", "=", summary),
+                ]
+            )
+        }
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = []
+        for employee in employees:
+            user = employee.user_id
+            if (employee.id, user.id) in pending:
+                continue
+            today = employee.company_id._cs_today(user)
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": employee.id,
+                    "activity_type_id": todo_type.id,
+                    "automated": True,
+                    "user_id": user.id,
+                    "summary": summary,
+                    "date_deadline": today + timedelta(days=6 - today.weekday()),
+                    "note": self.env._(
+                        "Check one ticket or call of each member of your group "
+                        "and record it under Customer Service > Quality Checks."
+                    ),
+                }
+            )
+        self.env["mail.activity"].sudo().create(vals_list)
+        return True

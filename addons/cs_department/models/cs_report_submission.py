@@ -1,0 +1,412 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.report_period import PERIOD_TYPES, period_bounds
+
+MANAGER = "cs_department.cs_department_group_manager"
+#: Written by the submission's own steps only (``action_submit``,
+#: the scorer set when the recipient scores), never by a client.
+STEP_FIELDS = {"submitted_on", "submitted_by_id", "scored_by_id", "scored_on"}
+#: Who must submit what: the department manager and the recipient decide it.
+PLAN_FIELDS = {
+    "submitter_id",
+    "recipient_id",
+    "period_type",
+    "date_from",
+    "date_to",
+    "due_date",
+    "team_id",
+    "company_id",
+}
+
+
+class CsReportSubmission(models.Model):
+    """A periodic report due from a person to a recipient, and its submission.
+
+    The scheduled jobs plan one per submitter and period; the submitter
+    attaches the workbook and submits it; the recipient scores its quality.
+    Timeliness and the quality score count in the submitter's appraisal, so
+    he never writes either.
+    """
+
+    _name = "cs.report.submission"
+    _description = "Periodic Report Submission"
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _order = "due_date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    submitter_id = fields.Many2one(
+        comodel_name="res.users",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    recipient_id = fields.Many2one(
+        comodel_name="res.users",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Receives and scores the report (the General Manager).",
+    )
+    period_type = fields.Selection(
+        selection=PERIOD_TYPES, string="Kind", required=True, tracking=True
+    )
+    date_from = fields.Date(string="Period Start", required=True)
+    date_to = fields.Date(string="Period End", required=True)
+    due_date = fields.Date(required=True, tracking=True, index=True)
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        help="Team the report covers; empty for the whole department.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    workbook = fields.Binary(attachment=True, copy=False)
+    workbook_name = fields.Char(copy=False)
+    submitted_on = fields.Datetime(readonly=True, copy=False, tracking=True)
+    submitted_by_id = fields.Many2one(
+        comodel_name="res.users", readonly=True, copy=False
+    )
+    state = fields.Selection(
+        selection=[("to_submit", "To Submit"), ("submitted", "Submitted")],
+        compute="_compute_timeliness",
+        store=True,
+        tracking=True,
+    )
+    on_time = fields.Boolean(
+        compute="_compute_timeliness",
+        store=True,
+        help="Submitted no later than the due date, in the company's time zone.",
+    )
+    late = fields.Boolean(
+        compute="_compute_timeliness",
+        store=True,
+        help="Submitted after the due date.",
+    )
+    quality_score = fields.Integer(
+        tracking=True,
+        aggregator="avg",
+        copy=False,
+        help="Quality of the report (0-100), scored by its recipient.",
+    )
+    scored_by_id = fields.Many2one(comodel_name="res.users", readonly=True, copy=False)
+    scored_on = fields.Datetime(readonly=True, copy=False)
+    is_submitter = fields.Boolean(
+        compute="_compute_is_submitter", help="Technical: the current user submits it."
+    )
+    is_recipient = fields.Boolean(
+        compute="_compute_is_submitter", help="Technical: the current user receives it."
+    )
+
+    _sql_constraints = [
+        (
+            "quality_score_range",
+            "CHECK(quality_score BETWEEN 0 AND 100)",
+            "The quality score of a report must be between 0 and 100.",
+        ),
+        (
+            "period_order",
+            "CHECK(date_from <= date_to)",
+            "A report period cannot end before it starts.",
+        ),
+        (
+            "not_own_recipient",
+            "CHECK(submitter_id != recipient_id)",
+            "Nobody submits a report to himself.",
+        ),
+        (
+            "unique_report",
+            "UNIQUE NULLS NOT DISTINCT (submitter_id, period_type, date_from, team_id)",
+            "This report is already planned for this person and period.",
+        ),
+    ]
+
+    @api.depends("period_type", "date_from", "date_to", "team_id")
+    def _compute_name(self):
+        kinds = dict(self._fields["period_type"]._description_selection(self.env))
+        for submission in self:
+            name = self.env._(
+                "%(kind)s report %(start)s - %(end)s",
+                kind=kinds.get(submission.period_type, ""),
+                start=submission.date_from or "",
+                end=submission.date_to or "",
+            )
+            if submission.team_id:
+                name = f"{name} ({submission.team_id.name})"
+            submission.name = name
+
+    @api.depends_context("uid")
+    @api.depends("submitter_id", "recipient_id")
+    def _compute_is_submitter(self):
+        for submission in self:
+            submission.is_submitter = submission.submitter_id.id == self.env.uid
+            submission.is_recipient = submission.recipient_id.id == self.env.uid
+
+    @api.depends("submitted_on", "due_date", "company_id")
+    def _compute_timeliness(self):
+        for submission in self:
+            submitted = submission.submitted_on
+            submission.state = "submitted" if submitted else "to_submit"
+            if submitted and submission.due_date:
+                tz = pytz.timezone(submission.company_id._cs_tz())
+                day = pytz.utc.localize(submitted).astimezone(tz).date()
+                submission.on_time = day <= submission.due_date
+            else:
+                submission.on_time = False
+            submission.late = bool(submitted) and not submission.on_time
+
+    # ---- guard: one place for every write ----
+    def _cs_check_write(self, vals):
+        if self.env.su:
+            return
+        user = self.env.user
+        if set(vals) & STEP_FIELDS:
+            raise AccessError(
+                self.env._("A report is submitted and scored with its buttons only.")
+            )
+        if set(vals) & PLAN_FIELDS and not user.has_group(MANAGER):
+            raise AccessError(
+                self.env._("Only a department manager plans the reports due.")
+            )
+        if "quality_score" in vals and self:
+            if any(
+                submission.recipient_id != user or submission.submitter_id == user
+                for submission in self
+            ):
+                raise AccessError(
+                    self.env._("Only the recipient of a report scores its quality.")
+                )
+            if any(submission.state != "submitted" for submission in self):
+                raise UserError(self.env._("Only a submitted report can be scored."))
+        if {"workbook", "workbook_name"} & set(vals):
+            if any(submission.submitter_id != user for submission in self):
+                raise AccessError(
+                    self.env._("Only the submitter attaches the report's workbook.")
+                )
+            if any(submission.state == "submitted" for submission in self):
+                raise UserError(
+                    self.env._(
+                        "A submitted report keeps the workbook it was sent with."
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._cs_check_write(dict(vals, submitter_id=True))
+                if "quality_score" in vals:
+                    raise AccessError(
+                        self.env._("Only the recipient of a report scores its quality.")
+                    )
+        submissions = super().create(vals_list)
+        if not self.env.su and any(
+            submission.submitted_on
+            or submission.submitted_by_id
+            or submission.quality_score
+            or submission.scored_by_id
+            for submission in submissions
+        ):
+            # Context defaults of a client reach the records after the check.
+            raise AccessError(
+                self.env._("A report is submitted and scored with its buttons only.")
+            )
+        return submissions
+
+    def write(self, vals):
+        self._cs_check_write(vals)
+        result = super().write(vals)
+        if "quality_score" in vals and not self.env.su:
+            self.sudo().write(
+                {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
+            )
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        if self.env.su:
+            return
+        if self.filtered("submitted_on") or not self.env.user.has_group(MANAGER):
+            raise UserError(
+                self.env._("Only a department manager deletes a report not yet sent.")
+            )
+
+    # ---- steps ----
+    def _cs_report_data(self):
+        self.ensure_one()
+        return {
+            "period_type": self.period_type,
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+            "team_id": self.team_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    def action_generate_workbook(self):
+        """Attach the generated workbook of the report's period and scope."""
+        report = self.env.ref("cs_department.cs_service_report_xlsx")
+        for submission in self:
+            if submission.submitter_id != self.env.user and not self.env.su:
+                raise AccessError(
+                    self.env._("Only the submitter attaches the report's workbook.")
+                )
+            content, _ext = report.sudo()._render_xlsx(
+                report.report_name, submission.ids, submission._cs_report_data()
+            )
+            submission.write(
+                {
+                    "workbook": base64.b64encode(content),
+                    "workbook_name": f"{submission.name}.xlsx",
+                }
+            )
+        return True
+
+    def action_submit(self):
+        for submission in self:
+            if submission.submitter_id != self.env.user and not self.env.su:
+                raise AccessError(self.env._("Only the submitter submits his report."))
+            if submission.state == "submitted":
+                raise UserError(
+                    self.env._("%(name)s is already submitted.", name=submission.name)
+                )
+            if not submission.workbook:
+                raise UserError(
+                    self.env._(
+                        "Attach the workbook of %(name)s before submitting it.",
+                        name=submission.name,
+                    )
+                )
+        self.sudo().write(
+            {"submitted_on": fields.Datetime.now(), "submitted_by_id": self.env.uid}
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_send(self):
+        """Submit, then email the workbook to the recipient."""
+        self.action_submit()
+        for submission in self:
+            attachment = (
+                self.env["ir.attachment"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "=", submission.id),
+                        ("res_field", "=", "workbook"),
+                    ],
+                    limit=1,
+                )
+            )
+            copy = attachment.copy(
+                {"res_field": False, "name": submission.workbook_name}
+            )
+            submission.message_post(
+                body=self.env._("Report submitted: %(name)s", name=submission.name),
+                partner_ids=submission.recipient_id.partner_id.ids,
+                attachment_ids=copy.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_score(self, score):
+        """The recipient scores the report's quality (0-100)."""
+        return self.write({"quality_score": score})
+
+    # ---- scheduled jobs: plan the reports due ----
+    @api.model
+    def _cs_submitters(self, company):
+        """``[(user, team)]``: the department managers report on the whole
+        department, team leaders on their team."""
+        recipient = company.cs_report_recipient_id
+        managers = self.env.ref(MANAGER).users.filtered(
+            lambda user: (
+                not user.share
+                and company in user.company_ids
+                and user != recipient
+                and user.id not in (1, self.env.ref("base.user_admin").id)
+            )
+        )
+        teams = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "!=", False),
+                    ("user_id", "not in", managers.ids),
+                    ("company_id", "in", [company.id, False]),
+                ]
+            )
+        )
+        pairs = [(user, self.env["helpdesk.ticket.team"]) for user in managers]
+        pairs += [(team.user_id, team) for team in teams if team.user_id != recipient]
+        return pairs
+
+    @api.model
+    def _cron_plan_reports(self, period_type):
+        """Plan the ``period_type`` reports of the period that just ended,
+        one per submitter, each with a to-do; already planned ones are kept."""
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = []
+        for company in self.env["res.company"].search(
+            [("cs_report_recipient_id", "!=", False)]
+        ):
+            today = company._cs_today()
+            date_from, date_to = period_bounds(
+                period_type, period_bounds(period_type, today)[0] - timedelta(days=1)
+            )
+            existing = {
+                (sub.submitter_id.id, sub.team_id.id)
+                for sub in self.sudo().search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("period_type", "=", period_type),
+                        ("date_from", "=", date_from),
+                    ]
+                )
+            }
+            for user, team in self._cs_submitters(company):
+                if (user.id, team.id) in existing:
+                    continue
+                vals_list.append(
+                    {
+                        "submitter_id": user.id,
+                        "recipient_id": company.cs_report_recipient_id.id,
+                        "period_type": period_type,
+                        "date_from": date_from,
+                        "date_to": date_to,
+                        "due_date": date_to
+                        + timedelta(days=company.cs_report_due_days),
+                        "team_id": team.id,
+                        "company_id": company.id,
+                    }
+                )
+        submissions = self.sudo().create(vals_list)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": submission.id,
+                    "activity_type_id": todo_type.id,
+                    "automated": True,
+                    "user_id": submission.submitter_id.id,
+                    "date_deadline": submission.due_date,
+                    "summary": self.env._("Submit %(name)s", name=submission.name),
+                }
+                for submission in submissions
+            ]
+        )
+        return submissions

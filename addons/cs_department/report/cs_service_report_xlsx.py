@@ -1,0 +1,247 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import models
+
+
+class CsServiceReportXlsx(models.AbstractModel):
+    """The department's periodic report: a summary and one sheet per subject.
+
+    Driven by ``data`` (``period_type``, ``date_from``, ``date_to``,
+    ``team_id``, ``company_id``); the figures come from ``cs.service.report``.
+    """
+
+    _name = "report.cs_department.service_report_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Customer Service Periodic Report XLSX"
+
+    def _formats(self, workbook):
+        header = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "subtitle": workbook.add_format({"bold": True, "font_size": 12}),
+            "header": workbook.add_format(dict(header, valign="vcenter")),
+            "label": workbook.add_format({"border": 1}),
+            "count": workbook.add_format({"num_format": "#,##0", "border": 1}),
+            "decimal": workbook.add_format({"num_format": "#,##0.00", "border": 1}),
+            "percent": workbook.add_format({"num_format": "0.00%", "border": 1}),
+        }
+
+    def _title(self, worksheet, scope, subject, fmt):
+        team = scope["team"].name or self.env._("Whole department")
+        worksheet.write(0, 0, subject, fmt["title"])
+        worksheet.write(
+            1,
+            0,
+            self.env._(
+                "%(start)s to %(end)s, %(team)s",
+                start=scope["date_from"],
+                end=scope["date_to"],
+                team=team,
+            ),
+        )
+        worksheet.set_column(0, 0, 36)
+        worksheet.set_column(1, 5, 16)
+        worksheet.freeze_panes(4, 1)
+
+    def _write_block(self, worksheet, row, rows, fmt):
+        """Figure / value rows; returns the next free row."""
+        worksheet.write_row(
+            row, 0, [self.env._("Figure"), self.env._("Value")], fmt["header"]
+        )
+        for label, value, kind in rows:
+            row += 1
+            worksheet.write(row, 0, label, fmt["label"])
+            worksheet.write_number(row, 1, value or 0, fmt[kind])
+        return row + 2
+
+    def _write_counts(self, worksheet, row, title, rows, total, fmt):
+        """A count table with its share of ``total``; returns the next row."""
+        worksheet.write(row, 0, title, fmt["subtitle"])
+        row += 1
+        worksheet.write_row(
+            row,
+            0,
+            [title, self.env._("Count"), self.env._("Share")],
+            fmt["header"],
+        )
+        for label, count in rows:
+            row += 1
+            worksheet.write(row, 0, label, fmt["label"])
+            worksheet.write_number(row, 1, count, fmt["count"])
+            worksheet.write_number(
+                row, 2, count / total if total else 0, fmt["percent"]
+            )
+        return row + 2
+
+    # ---- one method per sheet ----
+    def _sheet_summary(self, workbook, scope, figures, previous, fmt):
+        worksheet = workbook.add_worksheet(self.env._("Summary"))
+        self._title(worksheet, scope, self.env._("Customer service report"), fmt)
+        report = self.env["cs.service.report"]
+        now = report._cs_headlines(figures)
+        before = report._cs_headlines(previous)
+        headers = [
+            self.env._("Figure"),
+            self.env._("This period"),
+            self.env._("Previous period"),
+            self.env._("Change"),
+            self.env._("Change (%)"),
+        ]
+        worksheet.write_row(3, 0, headers, fmt["header"])
+        row = 3
+        for (label, value, kind), (_label, old, _kind) in zip(now, before, strict=True):
+            row += 1
+            worksheet.write(row, 0, label, fmt["label"])
+            worksheet.write_number(row, 1, value or 0, fmt[kind])
+            worksheet.write_number(row, 2, old or 0, fmt[kind])
+            worksheet.write_number(row, 3, (value or 0) - (old or 0), fmt[kind])
+            if old:
+                worksheet.write_number(row, 4, (value - old) / old, fmt["percent"])
+            else:
+                worksheet.write(row, 4, "", fmt["label"])
+        counts = [i for i, headline in enumerate(now) if headline[2] == "count"]
+        chart = workbook.add_chart({"type": "column"})
+        sheet_name = worksheet.get_name()
+        for col, name in ((1, headers[1]), (2, headers[2])):
+            chart.add_series(
+                {
+                    "name": name,
+                    "categories": [sheet_name, 4, 0, row, 0],
+                    "values": [sheet_name, 4, col, row, col],
+                    "points": [
+                        None if i in counts else {"fill": {"none": True}}
+                        for i in range(len(now))
+                    ],
+                }
+            )
+        chart.set_title({"name": self.env._("This period and the previous one")})
+        chart.set_legend({"position": "bottom"})
+        worksheet.insert_chart(row + 2, 0, chart, {"x_scale": 1.6, "y_scale": 1.2})
+        return worksheet
+
+    def _sheet_complaints(self, workbook, scope, figures, fmt):
+        data = figures["complaints"]
+        worksheet = workbook.add_worksheet(self.env._("Complaints"))
+        self._title(worksheet, scope, self.env._("Complaints"), fmt)
+        row = self._write_block(
+            worksheet,
+            3,
+            [
+                (self.env._("Complaints"), data["count"], "count"),
+                (self.env._("Closed complaints"), data["closed"], "count"),
+                (
+                    self.env._("Handling time, median (h)"),
+                    data["handling_median"],
+                    "decimal",
+                ),
+                (
+                    self.env._("Handling time, 90th percentile (h)"),
+                    data["handling_p90"],
+                    "decimal",
+                ),
+                (self.env._("Escalations"), data["escalations"], "count"),
+                (
+                    self.env._("Escalated complaints"),
+                    data["escalated_tickets"],
+                    "count",
+                ),
+                (self.env._("Rated follow-ups"), data["followups_rated"], "count"),
+                (
+                    self.env._("Follow-up satisfaction"),
+                    data["followup_satisfaction"],
+                    "decimal",
+                ),
+                (
+                    self.env._("Follow-up pass rate"),
+                    data["followup_pass_rate"],
+                    "percent",
+                ),
+                (
+                    self.env._("Active customers with a service line"),
+                    data["active_customers"],
+                    "count",
+                ),
+                (self.env._("Complaint rate"), data["complaint_rate"], "percent"),
+            ],
+            fmt,
+        )
+        for title, key in (
+            (self.env._("Reason"), "by_reason"),
+            (self.env._("Channel"), "by_channel"),
+            (self.env._("Representative"), "by_representative"),
+        ):
+            row = self._write_counts(
+                worksheet, row, title, data[key], data["count"], fmt
+            )
+        return worksheet
+
+    def _sheet_consultations(self, workbook, scope, figures, fmt):
+        data = figures["consultations"]
+        worksheet = workbook.add_worksheet(self.env._("Consultations"))
+        self._title(worksheet, scope, self.env._("Consultations"), fmt)
+        row = self._write_block(
+            worksheet,
+            3,
+            [
+                (self.env._("Consultations"), data["count"], "count"),
+                (self.env._("Closed consultations"), data["closed"], "count"),
+                (
+                    self.env._("Resolved at first contact"),
+                    data["first_contact"],
+                    "count",
+                ),
+                (
+                    self.env._("First-contact resolution"),
+                    data["first_contact_rate"],
+                    "percent",
+                ),
+            ],
+            fmt,
+        )
+        for title, key in (
+            (self.env._("Category"), "by_category"),
+            (self.env._("Channel"), "by_channel"),
+        ):
+            row = self._write_counts(
+                worksheet, row, title, data[key], data["count"], fmt
+            )
+        return worksheet
+
+    def _sheet_business_changes(self, workbook, scope, figures, fmt):
+        data = figures["business_changes"]
+        worksheet = workbook.add_worksheet(self.env._("Business changes"))
+        self._title(worksheet, scope, self.env._("Business changes"), fmt)
+        row = self._write_block(
+            worksheet,
+            3,
+            [
+                (self.env._("Change orders"), data["count"], "count"),
+                (self.env._("Expedited orders"), data["expedited"], "count"),
+                (self.env._("Activated orders"), data["activated"], "count"),
+                (self.env._("Lead time, average (h)"), data["lead_time"], "decimal"),
+                (self.env._("Late expedited orders"), data["late"], "count"),
+                (self.env._("Rejected orders"), data["rejected"], "count"),
+            ],
+            fmt,
+        )
+        total = sum(count for _label, count in data["by_change_type"])
+        self._write_counts(
+            worksheet,
+            row,
+            self.env._("Change type"),
+            data["by_change_type"],
+            total,
+            fmt,
+        )
+        return worksheet
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        if not data or not data.get("date_from"):
+            # Printed from a submission: its own period and scope.
+            data = objs[:1]._cs_report_data()
+        fmt = self._formats(workbook)
+        scope, figures, previous = self.env["cs.service.report"]._cs_compute(data)
+        self._sheet_summary(workbook, scope, figures, previous, fmt)
+        for subject in self.env["cs.service.report"]._cs_subjects():
+            getattr(self, f"_sheet_{subject}")(workbook, scope, figures, fmt)

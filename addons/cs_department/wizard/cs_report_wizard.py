@@ -1,0 +1,60 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+from ..tools.report_period import PERIOD_TYPES, period_bounds
+
+
+class CsReportWizard(models.TransientModel):
+    """Generate the periodic report of a period for a team or the department."""
+
+    _name = "cs.report.wizard"
+    _description = "Generate a Periodic Report"
+
+    period_type = fields.Selection(
+        selection=PERIOD_TYPES, string="Kind", required=True, default="month"
+    )
+    reference_date = fields.Date(
+        string="Any Day of the Period",
+        required=True,
+        default=fields.Date.context_today,
+    )
+    date_from = fields.Date(
+        string="Period Start", compute="_compute_period", store=True
+    )
+    date_to = fields.Date(string="Period End", compute="_compute_period", store=True)
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        help="Leave empty for the whole department.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+
+    @api.depends("period_type", "reference_date")
+    def _compute_period(self):
+        for wizard in self:
+            if wizard.period_type and wizard.reference_date:
+                wizard.date_from, wizard.date_to = period_bounds(
+                    wizard.period_type, wizard.reference_date
+                )
+            else:
+                wizard.date_from = wizard.date_to = False
+
+    def _cs_report_data(self):
+        self.ensure_one()
+        return {
+            "period_type": self.period_type,
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+            "team_id": self.team_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    def action_generate(self):
+        self.ensure_one()
+        report = self.env.ref("cs_department.cs_service_report_xlsx")
+        return report.report_action([], data=self._cs_report_data())
