@@ -59,6 +59,13 @@
         # ---- appraisals: cs_kpi templates of the CS jobs ----
         "data/cs_kpi_template_data.xml",
         "data/cs_kpi_indicator_data.xml",
+        # ---- equipment work orders and the CS warehouse ----
+        "security/cs_work_order_security.xml",
+        "data/cs_work_order_data.xml",
+        "views/cs_work_order_views.xml",
+        "views/helpdesk_ticket_views_work_order.xml",
+        "views/res_partner_views_work_order.xml",
+        "report/cs_warehouse_account_report_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -70,6 +77,8 @@
         "demo/cs_change_order_demo.xml",
         # ---- appraisals: a finished demo campaign ----
         "demo/cs_kpi_campaign_demo.xml",
+        # ---- equipment work orders and the CS warehouse ----
+        "demo/cs_work_order_demo.xml",
     ],
     "application": True,
 }
