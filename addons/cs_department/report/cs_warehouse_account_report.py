@@ -28,6 +28,21 @@ class CsWarehouseAccountReport(models.Model):
     _auto = False
     _order = "date desc, product_id"
     _rec_name = "product_id"
+    # Pending writes of these fields are flushed before the view is read.
+    _depends = {
+        "stock.move": [
+            "date",
+            "state",
+            "product_id",
+            "product_qty",
+            "price_unit",
+            "location_id",
+            "location_dest_id",
+        ],
+        "stock.location": ["parent_path", "usage"],
+        "stock.warehouse": ["cs_is_service_warehouse", "view_location_id"],
+        "product.product": ["standard_price"],
+    }
 
     date = fields.Date(string="Month", readonly=True)
     warehouse_id = fields.Many2one(comodel_name="stock.warehouse", readonly=True)

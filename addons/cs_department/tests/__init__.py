@@ -20,3 +20,7 @@ from . import test_kpi_sources
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures
+
+# ---- equipment work orders and the CS warehouse ----
+from . import test_work_order
+from . import test_warehouse_account
