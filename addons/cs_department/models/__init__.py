@@ -29,11 +29,7 @@ from . import cs_kpi_sheet_line
 
 # ---- equipment work orders and the CS warehouse ----
 from . import stock_warehouse
-from . import res_company_warehouse
 from . import cs_work_order
 from . import cs_work_order_line
 from . import stock_picking
 from . import stock_move
-from . import res_partner_equipment
-from . import helpdesk_ticket_work_order
-from . import cs_kpi_work_order

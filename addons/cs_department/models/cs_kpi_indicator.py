@@ -19,9 +19,14 @@ class CsKpiIndicator(models.Model):
                 "cs_complaint_followup_pass_rate",
                 "Pass rate of the complaint follow-ups (%)",
             ),
+            # ---- equipment work orders ----
+            ("cs_work_order_on_time_rate", "Work orders done on time (%)"),
+            ("cs_work_order_quality", "Average quality rating of the work orders"),
         ],
         ondelete={
             "cs_callback_satisfaction": _back_to_manual,
             "cs_complaint_followup_pass_rate": _back_to_manual,
+            "cs_work_order_on_time_rate": _back_to_manual,
+            "cs_work_order_quality": _back_to_manual,
         },
     )

@@ -59,7 +59,6 @@ class CsWorkOrder(models.Model):
     )
     service_line_id = fields.Many2one(
         comodel_name="cs.service.line",
-        string="Service Line",
         index=True,
         tracking=True,
         check_company=True,
@@ -67,7 +66,6 @@ class CsWorkOrder(models.Model):
     )
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
-        string="Ticket",
         index=True,
         ondelete="set null",
         tracking=True,
@@ -86,7 +84,6 @@ class CsWorkOrder(models.Model):
     )
     engineer_id = fields.Many2one(
         comodel_name="res.users",
-        string="Engineer",
         index=True,
         tracking=True,
         domain=lambda self: [
@@ -143,8 +140,8 @@ class CsWorkOrder(models.Model):
     picking_count = fields.Integer(
         string="Transfer Count", compute="_compute_picking_count"
     )
-    signed_by = fields.Char(string="Signed By", copy=False, tracking=True)
-    signed_on = fields.Datetime(string="Signed On", copy=False)
+    signed_by = fields.Char(copy=False, tracking=True)
+    signed_on = fields.Datetime(copy=False)
     signature = fields.Binary(copy=False, attachment=True)
     quality_rating = fields.Integer(
         aggregator="avg",
@@ -215,8 +212,7 @@ class CsWorkOrder(models.Model):
             if not 0 <= order.quality_rating <= 100:
                 raise ValidationError(
                     self.env._(
-                        "The quality rating must be between 0 and 100, got "
-                        "%(rating)s.",
+                        "The quality rating must be between 0 and 100, got %(rating)s.",
                         rating=order.quality_rating,
                     )
                 )
@@ -280,9 +276,11 @@ class CsWorkOrder(models.Model):
             # A representative drafts the order; the engineer never plans his
             # own work, on which his on-time rate is measured.
             drafted_by_others = self.filtered(
-                lambda order: order.state != "draft"
-                or order.engineer_id
-                or vals.get("engineer_id")
+                lambda order: (
+                    order.state != "draft"
+                    or order.engineer_id
+                    or vals.get("engineer_id")
+                )
             )
             if drafted_by_others:
                 raise AccessError(
@@ -396,8 +394,9 @@ class CsWorkOrder(models.Model):
         )
         if not self.env.su and not self._cs_is_supervisor():
             drafts_of_mine = self.filtered(
-                lambda order: order.state == "draft"
-                and order.create_uid == self.env.user
+                lambda order: (
+                    order.state == "draft" and order.create_uid == self.env.user
+                )
             )
             if drafts_of_mine != self:
                 raise AccessError(
@@ -487,7 +486,9 @@ class CsWorkOrder(models.Model):
     def _cs_validate_pickings(self):
         """Validate the transfers of the work orders as planned (quantities
         and serials of the equipment lines); used by the demo data."""
-        pickings = self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        pickings = self.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
         for move in pickings.move_ids:
             move.quantity = move.product_uom_qty
         pickings.move_ids._cs_apply_serials()

@@ -17,7 +17,6 @@ class CsWorkOrderLine(models.Model):
 
     work_order_id = fields.Many2one(
         comodel_name="cs.work.order",
-        string="Work Order",
         required=True,
         index=True,
         ondelete="cascade",
@@ -156,9 +155,14 @@ class CsWorkOrderLine(models.Model):
             available = Quant._get_available_quantity(
                 line.product_id, location, lot_id=line.lot_id, strict=True
             )
-            if float_compare(
-                available, line.quantity, precision_rounding=line.product_uom_id.rounding
-            ) < 0:
+            if (
+                float_compare(
+                    available,
+                    line.quantity,
+                    precision_rounding=line.product_uom_id.rounding,
+                )
+                < 0
+            ):
                 raise UserError(
                     self.env._(
                         "The serial number %(lot)s is not in %(location)s.",

@@ -20,7 +20,9 @@ class StockMove(models.Model):
         """Put the serial number of each move's equipment line on its move
         line: the serial planned on the work order is the one that moves."""
         for move in self.filtered(
-            lambda m: m.cs_work_order_line_id.lot_id and m.state not in ("done", "cancel")
+            lambda m: (
+                m.cs_work_order_line_id.lot_id and m.state not in ("done", "cancel")
+            )
         ):
             lot = move.cs_work_order_line_id.lot_id
             if not move.move_line_ids and move._should_bypass_reservation():

@@ -4,6 +4,7 @@
 # ---- front office: jobs, helpdesk, callbacks ----
 from . import cs_complaint_report
 from . import cs_satisfaction_report
+
 # ---- business-change orders and service lines ----
 # ---- equipment work orders and the CS warehouse ----
 from . import cs_warehouse_account_report

@@ -56,12 +56,12 @@ class CsWarehouseAccountReport(models.Model):
     returned_qty = fields.Float(string="Returned Quantity", readonly=True)
     other_out_qty = fields.Float(string="Other Issues Quantity", readonly=True)
     closing_qty = fields.Float(string="Closing Quantity", readonly=True)
-    opening_value = fields.Float(string="Opening Value", readonly=True)
-    received_value = fields.Float(string="Received Value", readonly=True)
-    delivered_value = fields.Float(string="Delivered Value", readonly=True)
-    returned_value = fields.Float(string="Returned Value", readonly=True)
+    opening_value = fields.Float(readonly=True)
+    received_value = fields.Float(readonly=True)
+    delivered_value = fields.Float(readonly=True)
+    returned_value = fields.Float(readonly=True)
     other_out_value = fields.Float(string="Other Issues Value", readonly=True)
-    closing_value = fields.Float(string="Closing Value", readonly=True)
+    closing_value = fields.Float(readonly=True)
 
     def _query(self):
         return SQL(

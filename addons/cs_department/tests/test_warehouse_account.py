@@ -118,9 +118,7 @@ class TestWarehouseAccount(CsWorkOrderCommon):
                 ["date:month"],
             )
         )
-        self.assertEqual(
-            (groups[0]["received_qty"], groups[0]["closing_qty"]), (5, 14)
-        )
+        self.assertEqual((groups[0]["received_qty"], groups[0]["closing_qty"]), (5, 14))
 
     def test_query_count_constant(self):
         """Reading the account takes the same queries for few or many moves."""
@@ -133,7 +131,7 @@ class TestWarehouseAccount(CsWorkOrderCommon):
                     products |= product
                     self._receive(product, 3)
             Report = self.env["cs.warehouse.account.report"].with_user(self.supervisor)
-            for attempt in range(2):  # the first one warms the caches up
+            for _attempt in range(2):  # the first one warms the caches up
                 self.env.invalidate_all()
                 start = self.cr.sql_log_count
                 Report.read_group(
@@ -166,9 +164,7 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
             for i in range(3)
         ]
         cls.job = cls.env["hr.job"].create({"name": "CS Test Engineer"})
-        cls.ind_time = cls.env.ref(
-            "cs_department.cs_kpi_indicator_work_order_on_time"
-        )
+        cls.ind_time = cls.env.ref("cs_department.cs_kpi_indicator_work_order_on_time")
         cls.ind_quality = cls.env.ref(
             "cs_department.cs_kpi_indicator_work_order_quality"
         )
@@ -181,9 +177,7 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
                 "competency_weight": 0,
                 "line_ids": [
                     Command.create({"indicator_id": cls.ind_time.id, "weight": 50}),
-                    Command.create(
-                        {"indicator_id": cls.ind_quality.id, "weight": 50}
-                    ),
+                    Command.create({"indicator_id": cls.ind_quality.id, "weight": 50}),
                 ],
             }
         )
@@ -203,8 +197,16 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
             # done at 00:00 on 1 April in Shanghai: next quarter
             (cls.engineer, datetime(2026, 3, 31, 15), datetime(2026, 3, 31, 16), 10),
             # done at 00:00 on 1 January in Shanghai: in the quarter
-            (cls.engineer_other, datetime(2025, 12, 31, 15), datetime(2025, 12, 31, 16), 60),
-        ] + [(user, datetime(2026, 3, 1), datetime(2026, 3, 1, 1), 80) for user in cls.extra_engineers]:
+            (
+                cls.engineer_other,
+                datetime(2025, 12, 31, 15),
+                datetime(2025, 12, 31, 16),
+                60,
+            ),
+        ] + [
+            (user, datetime(2026, 3, 1), datetime(2026, 3, 1, 1), 80)
+            for user in cls.extra_engineers
+        ]:
             cls.env["cs.work.order"].create(
                 {
                     "partner_id": cls.customer.id,
@@ -238,8 +240,9 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
 
     def _line(self, campaign, user, indicator):
         return campaign.sheet_ids.line_ids.filtered(
-            lambda line: line.employee_id.user_id == user
-            and line.indicator_id == indicator
+            lambda line: (
+                line.employee_id.user_id == user and line.indicator_id == indicator
+            )
         )
 
     def test_measure(self):
@@ -266,7 +269,9 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
         for subset in (lines[:2], lines):
             self.env.invalidate_all()
             start = self.cr.sql_log_count
-            values = Line.browse(subset.ids)._measure_source_cs_work_order_on_time_rate()
+            values = Line.browse(
+                subset.ids
+            )._measure_source_cs_work_order_on_time_rate()
             counts.append(self.cr.sql_log_count - start)
             self.assertEqual(set(values), set(subset.ids))
         self.assertEqual(counts[0], counts[1])

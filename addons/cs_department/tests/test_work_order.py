@@ -39,7 +39,9 @@ class TestWorkOrderFlow(CsWorkOrderCommon):
         order = self._install()
         self.assertEqual(order.ticket_id, self.ticket)
         self.assertEqual(order.state, "draft")
-        self.assertEqual(self.ticket.with_user(self.representative).cs_work_order_count, 1)
+        self.assertEqual(
+            self.ticket.with_user(self.representative).cs_work_order_count, 1
+        )
         self._schedule(order)
         self.assertEqual(order.state, "scheduled")
         delivery = order.sudo().picking_ids
@@ -110,7 +112,11 @@ class TestWorkOrderFlow(CsWorkOrderCommon):
         customer_location = self._customer_location()
         repair = self._draft(
             [
-                {"direction": "in", "product_id": self.router.id, "lot_id": self.lot1.id},
+                {
+                    "direction": "in",
+                    "product_id": self.router.id,
+                    "lot_id": self.lot1.id,
+                },
                 {"direction": "in", "product_id": self.modem.id, "reusable": True},
                 {"product_id": self.router.id, "lot_id": self.lot2.id},
             ],
@@ -269,7 +275,9 @@ class TestWorkOrderAccess(CsWorkOrderCommon):
             with self.assertRaises(AccessError):
                 Report.with_user(user).search_read([], ["product_id"])
         self.assertTrue(
-            Report.with_user(self.supervisor).search([("product_id", "=", self.modem.id)])
+            Report.with_user(self.supervisor).search(
+                [("product_id", "=", self.modem.id)]
+            )
         )
         self.assertTrue(
             Report.with_user(self.manager).search([("product_id", "=", self.modem.id)])
