@@ -549,4 +549,7 @@ class CsWorkOrder(models.Model):
         )
         action["domain"] = [("cs_work_order_id", "=", self.id)]
         action["context"] = {"create": False}
+        if len(self.picking_ids) == 1:
+            action["views"] = [(self.env.ref("stock.view_picking_form").id, "form")]
+            action["res_id"] = self.picking_ids.id
         return action
