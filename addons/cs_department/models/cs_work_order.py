@@ -255,6 +255,16 @@ class CsWorkOrder(models.Model):
             self._cs_check_write_allowed(vals)
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda order: order.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only draft work orders can be deleted: cancel the others, "
+                    "their transfers stay on record."
+                )
+            )
+
     def _cs_is_supervisor(self):
         return self.env.user.has_group(SUPERVISOR_GROUP)
 
@@ -271,6 +281,16 @@ class CsWorkOrder(models.Model):
         if closed and fnames - CLOSED_FREE_FIELDS:
             raise UserError(
                 self.env._("A work order that is done or cancelled stays closed.")
+            )
+        if PLANNING_FIELDS & fnames and (
+            self.filtered(lambda order: order.engineer_id == self.env.user)
+            or vals.get("engineer_id") == self.env.user.id
+        ):
+            raise AccessError(
+                self.env._(
+                    "Your on-time rate is measured on the planning of your work "
+                    "orders: another supervisor schedules and assigns them."
+                )
             )
         if PLANNING_FIELDS & fnames and not self._cs_is_supervisor():
             # A representative drafts the order; the engineer never plans his

@@ -222,6 +222,28 @@ class TestWorkOrderAccess(CsWorkOrderCommon):
         with self.assertRaises(AccessError):
             engineer_order.action_cancel()
 
+    def test_nobody_plans_his_own_work(self):
+        """A supervisor who is also an engineer neither assigns himself nor
+        reschedules his own work order; deleting is for drafts only."""
+        self.supervisor.groups_id += self.env.ref(
+            "cs_department.cs_department_group_engineer"
+        )
+        order = self._draft([{"product_id": self.modem.id}])
+        with self.assertRaisesRegex(AccessError, "another supervisor"):
+            order.with_user(self.supervisor).write({"engineer_id": self.supervisor.id})
+        self.assertFalse(order.engineer_id)
+        self._schedule(order)
+        order.sudo().engineer_id = self.supervisor
+        with self.assertRaisesRegex(AccessError, "another supervisor"):
+            order.with_user(self.supervisor).write({"duration": 8})
+        self.assertEqual(order.duration, 2.0)
+        with self.assertRaisesRegex(UserError, "Only draft"):
+            order.with_user(self.manager).unlink()
+        self.assertTrue(order.exists())
+        draft = self._draft([{"product_id": self.modem.id}])
+        draft.with_user(self.manager).unlink()
+        self.assertFalse(draft.exists())
+
     def test_engineer_sees_team_changes_own(self):
         order = self._draft([{"product_id": self.modem.id}])
         self._schedule(order)
