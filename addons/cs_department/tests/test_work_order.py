@@ -291,6 +291,29 @@ class TestWorkOrderAccess(CsWorkOrderCommon):
         with self.assertRaises(AccessError):
             order.with_user(self.representative).picking_ids.read(["name"])
 
+    def test_other_company_hidden(self):
+        """Each company has its own CS warehouse and work orders."""
+        other = self.env["res.company"].create({"name": "CS Test Other Company"})
+        warehouse = other.sudo()._cs_service_warehouse()
+        self.assertNotEqual(warehouse, self.warehouse)
+        self.assertEqual(warehouse.company_id, other)
+        order = self.env["cs.work.order"].create(
+            {"partner_id": self.customer.id, "company_id": other.id}
+        )
+        WorkOrder = self.env["cs.work.order"].with_user(self.supervisor)
+        self.assertFalse(WorkOrder.search([("id", "=", order.id)]))
+        self.supervisor.company_ids += other
+        self.assertFalse(
+            WorkOrder.with_context(allowed_company_ids=[self.company.id]).search(
+                [("id", "=", order.id)]
+            )
+        )
+        self.assertTrue(
+            WorkOrder.with_context(allowed_company_ids=[other.id]).search(
+                [("id", "=", order.id)]
+            )
+        )
+
     def test_report_access(self):
         Report = self.env["cs.warehouse.account.report"]
         for user in (self.representative, self.engineer):
