@@ -86,6 +86,13 @@
         "views/cs_report_submission_views.xml",
         "views/res_config_settings_views_report.xml",
         "wizard/cs_report_wizard_views.xml",
+        # ---- equipment work orders and the CS warehouse ----
+        "security/cs_work_order_security.xml",
+        "data/cs_work_order_data.xml",
+        "views/cs_work_order_views.xml",
+        "views/helpdesk_ticket_views_work_order.xml",
+        "views/res_partner_views_work_order.xml",
+        "report/cs_warehouse_account_report_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -101,6 +108,8 @@
         "demo/cs_traffic_record_demo.xml",
         # ---- department budgets: the current year's budget and its requests ----
         "demo/cs_budget_demo.xml",
+        # ---- equipment work orders and the CS warehouse ----
+        "demo/cs_work_order_demo.xml",
     ],
     "application": True,
 }

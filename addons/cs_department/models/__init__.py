@@ -45,3 +45,10 @@ from . import cs_expense_request
 from . import cs_quality_check
 from . import cs_report_submission
 from . import cs_kpi_sheet_line_reports
+
+# ---- equipment work orders and the CS warehouse ----
+from . import stock_warehouse
+from . import cs_work_order
+from . import cs_work_order_line
+from . import stock_picking
+from . import stock_move

@@ -33,6 +33,8 @@ class CsKpiIndicator(models.Model):
                 "cs_change_order_timeliness",
                 "Share of the change orders activated within their delay (%)",
             ),
+            ("cs_work_order_on_time_rate", "Work orders done on time (%)"),
+            ("cs_work_order_quality", "Average quality rating of the work orders"),
         ],
         ondelete={
             "cs_callback_satisfaction": _fall_back_to_manual,
@@ -42,5 +44,7 @@ class CsKpiIndicator(models.Model):
             "cs_quality_check_score": _fall_back_to_manual,
             "cs_change_order_accuracy": _fall_back_to_manual,
             "cs_change_order_timeliness": _fall_back_to_manual,
+            "cs_work_order_on_time_rate": _fall_back_to_manual,
+            "cs_work_order_quality": _fall_back_to_manual,
         },
     )

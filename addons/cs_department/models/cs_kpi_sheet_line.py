@@ -109,3 +109,66 @@ class CsKpiSheetLine(models.Model):
             total, ok = counts.get(line.employee_id.id, (0, 0))
             result[line.id] = ok * 100.0 / total if total else None
         return result
+
+    # ---- equipment work orders and the CS warehouse ----
+    def _cs_work_order_figures(self, campaign):
+        """Technical service quality of each line's engineer in ``campaign``.
+
+        Returns ``{line_id: (on_time_rate, average_quality) or None}``: over
+        the work orders done in the campaign period (its days in the
+        campaign's time zone) by the user of the line's employee, the share
+        (%) done by their scheduled end (scheduled date plus duration) and the
+        average customer rating of the rated ones (``None`` when none is
+        rated). ``None`` for an engineer without any done work order. One
+        ``_read_group``, whatever the number of lines and work orders.
+        """
+        lines = self.sudo()
+        users = lines.employee_id.user_id
+        groups = {}
+        if users:
+            start, stop = campaign._period_datetimes()
+            groups = {
+                user.id: (count, on_time, ratings)
+                for user, count, on_time, ratings in self.env["cs.work.order"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("state", "=", "done"),
+                        ("engineer_id", "in", users.ids),
+                        ("company_id", "=", campaign.company_id.id),
+                        ("done_date", ">=", start),
+                        ("done_date", "<", stop),
+                    ],
+                    ["engineer_id"],
+                    ["__count", "done_on_time:array_agg", "quality_rating:array_agg"],
+                )
+            }
+        result = {}
+        for line in lines:
+            figures = groups.get(line.employee_id.user_id.id)
+            if not figures:
+                result[line.id] = None
+                continue
+            count, on_time, ratings = figures
+            rated = [rating for rating in ratings if rating]  # 0 = not rated
+            result[line.id] = (
+                100.0 * sum(1 for flag in on_time if flag) / count,
+                sum(rated) / len(rated) if rated else None,
+            )
+        return result
+
+    def _measure_source_cs_work_order_on_time_rate(self, campaign):
+        """Share (%) of the work orders done in the period by each line's
+        engineer that were done by their scheduled end; ``None`` without any."""
+        return {
+            line_id: figures and figures[0]
+            for line_id, figures in self._cs_work_order_figures(campaign).items()
+        }
+
+    def _measure_source_cs_work_order_quality(self, campaign):
+        """Average customer quality rating (0-100) of the rated work orders
+        done in the period by each line's engineer; ``None`` without any."""
+        return {
+            line_id: figures and figures[1]
+            for line_id, figures in self._cs_work_order_figures(campaign).items()
+        }

@@ -12,3 +12,6 @@ from . import cs_traffic_report
 # ---- periodic reports ----
 from . import cs_service_report
 from . import cs_service_report_xlsx
+
+# ---- equipment work orders and the CS warehouse ----
+from . import cs_warehouse_account_report

@@ -36,3 +36,7 @@ from . import test_budget_concurrency
 from . import test_quality_check
 from . import test_report_submission
 from . import test_service_report
+
+# ---- equipment work orders and the CS warehouse ----
+from . import test_work_order
+from . import test_warehouse_account

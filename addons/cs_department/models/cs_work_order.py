@@ -1,0 +1,575 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+ENGINEER_GROUP = "cs_department.cs_department_group_engineer"
+SUPERVISOR_GROUP = "cs_department.cs_department_group_supervisor"
+WORK_ORDER_KINDS = [
+    ("installation", "Installation"),
+    ("repair", "Repair"),
+    ("maintenance", "Maintenance"),
+]
+WORK_ORDER_STATES = [
+    ("draft", "Draft"),
+    ("scheduled", "Scheduled"),
+    ("in_progress", "In Progress"),
+    ("done", "Done"),
+    ("cancel", "Cancelled"),
+]
+#: Fields only the work order's actions write.
+WORKFLOW_FIELDS = {"state", "done_date", "picking_ids", "warehouse_id"}
+#: Fields the supervisor sets when scheduling and assigning (the on-time
+#: figure of the engineer depends on them).
+PLANNING_FIELDS = {"engineer_id", "scheduled_date", "duration"}
+#: Fields still editable on a work order that is done or cancelled.
+CLOSED_FREE_FIELDS = {
+    "notes",
+    "quality_rating",
+    "message_follower_ids",
+    "message_main_attachment_id",
+    "activity_ids",
+}
+
+
+class CsWorkOrder(models.Model):
+    _name = "cs.work.order"
+    _description = "Equipment Work Order"
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _order = "scheduled_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    service_line_id = fields.Many2one(
+        comodel_name="cs.service.line",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('partner_id', 'child_of', partner_id)]",
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        index=True,
+        ondelete="set null",
+        tracking=True,
+        check_company=True,
+    )
+    team_id = fields.Many2one(
+        related="ticket_id.team_id",
+        string="Team",
+        store=True,
+    )
+    kind = fields.Selection(
+        selection=WORK_ORDER_KINDS,
+        required=True,
+        default="installation",
+        tracking=True,
+    )
+    engineer_id = fields.Many2one(
+        comodel_name="res.users",
+        index=True,
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref(ENGINEER_GROUP).ids),
+            ("share", "=", False),
+        ],
+    )
+    scheduled_date = fields.Datetime(tracking=True)
+    duration = fields.Float(
+        string="Duration (Hours)",
+        default=2.0,
+        tracking=True,
+    )
+    date_deadline = fields.Datetime(
+        string="Scheduled End",
+        compute="_compute_date_deadline",
+        store=True,
+        help="Scheduled date plus duration: a work order done by then is on time.",
+    )
+    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    done_on_time = fields.Boolean(
+        string="Done on Time",
+        compute="_compute_done_on_time",
+        store=True,
+    )
+    state = fields.Selection(
+        selection=WORK_ORDER_STATES,
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        group_expand="_group_expand_states",
+    )
+    line_ids = fields.One2many(
+        comodel_name="cs.work.order.line",
+        inverse_name="work_order_id",
+        string="Equipment",
+        copy=True,
+    )
+    warehouse_id = fields.Many2one(
+        comodel_name="stock.warehouse",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    picking_ids = fields.One2many(
+        comodel_name="stock.picking",
+        inverse_name="cs_work_order_id",
+        string="Transfers",
+        readonly=True,
+        copy=False,
+        groups="stock.group_stock_user",
+    )
+    picking_count = fields.Integer(
+        string="Transfer Count", compute="_compute_picking_count"
+    )
+    signed_by = fields.Char(copy=False, tracking=True)
+    signed_on = fields.Datetime(copy=False)
+    signature = fields.Binary(copy=False, attachment=True)
+    quality_rating = fields.Integer(
+        aggregator="avg",
+        tracking=True,
+        copy=False,
+        help="The customer's rating of the work from 0 to 100 (0 = not rated), "
+        "the scale of the callbacks.",
+    )
+    notes = fields.Html()
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "quality_rating_range",
+            "CHECK(quality_rating BETWEEN 0 AND 100)",
+            "The quality rating must be between 0 and 100.",
+        ),
+        (
+            "duration_positive",
+            "CHECK(duration >= 0)",
+            "The duration of a work order cannot be negative.",
+        ),
+    ]
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in WORK_ORDER_STATES]
+
+    @api.depends("scheduled_date", "duration")
+    def _compute_date_deadline(self):
+        for order in self:
+            order.date_deadline = order.scheduled_date and (
+                order.scheduled_date + timedelta(hours=order.duration or 0.0)
+            )
+
+    @api.depends("done_date", "date_deadline")
+    def _compute_done_on_time(self):
+        for order in self:
+            order.done_on_time = bool(
+                order.done_date
+                and order.date_deadline
+                and order.done_date <= order.date_deadline
+            )
+
+    def _compute_picking_count(self):
+        for order in self:
+            order.picking_count = len(order.sudo().picking_ids)
+
+    @api.constrains("engineer_id")
+    def _check_engineer(self):
+        for order in self.filtered("engineer_id"):
+            if not order.engineer_id.has_group(ENGINEER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not an after-sales engineer.",
+                        user=order.engineer_id.name,
+                    )
+                )
+
+    @api.constrains("quality_rating")
+    def _check_quality_rating(self):
+        for order in self:
+            if not 0 <= order.quality_rating <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The quality rating must be between 0 and 100, got %(rating)s.",
+                        rating=order.quality_rating,
+                    )
+                )
+
+    @api.onchange("ticket_id")
+    def _onchange_ticket_id(self):
+        if self.ticket_id.partner_id and not self.partner_id:
+            self.partner_id = self.ticket_id.partner_id
+
+    # ---- guards: one place for who writes what ----
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("cs.work.order")
+        orders = super().create(vals_list)
+        if not self.env.su:
+            orders._cs_check_create_allowed()
+        return orders
+
+    def _cs_check_create_allowed(self):
+        if any(
+            order.state != "draft" or order.done_date or order.picking_ids
+            for order in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A work order starts as a draft: schedule it with its "
+                    "Schedule button."
+                )
+            )
+        self.ticket_id.check_access("read")
+        if self.filtered("quality_rating"):
+            raise AccessError(
+                self.env._("The customer rates a work order once it is done.")
+            )
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cs_check_write_allowed(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda order: order.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only draft work orders can be deleted: cancel the others, "
+                    "their transfers stay on record."
+                )
+            )
+
+    def _cs_is_supervisor(self):
+        return self.env.user.has_group(SUPERVISOR_GROUP)
+
+    def _cs_check_write_allowed(self, vals):
+        fnames = set(vals)
+        if WORKFLOW_FIELDS & fnames:
+            raise UserError(
+                self.env._(
+                    "The state, transfers and done date of a work order change "
+                    "through its buttons only."
+                )
+            )
+        closed = self.filtered(lambda order: order.state in ("done", "cancel"))
+        if closed and fnames - CLOSED_FREE_FIELDS:
+            raise UserError(
+                self.env._("A work order that is done or cancelled stays closed.")
+            )
+        if PLANNING_FIELDS & fnames and (
+            self.filtered(lambda order: order.engineer_id == self.env.user)
+            or vals.get("engineer_id") == self.env.user.id
+        ):
+            raise AccessError(
+                self.env._(
+                    "Your on-time rate is measured on the planning of your work "
+                    "orders: another supervisor schedules and assigns them."
+                )
+            )
+        if PLANNING_FIELDS & fnames and not self._cs_is_supervisor():
+            # A representative drafts the order; the engineer never plans his
+            # own work, on which his on-time rate is measured.
+            drafted_by_others = self.filtered(
+                lambda order: (
+                    order.state != "draft"
+                    or order.engineer_id
+                    or vals.get("engineer_id")
+                )
+            )
+            if drafted_by_others:
+                raise AccessError(
+                    self.env._("Only a supervisor schedules and assigns work orders.")
+                )
+        if "quality_rating" in vals:
+            if any(order.engineer_id == self.env.user for order in self):
+                raise AccessError(
+                    self.env._(
+                        "The quality rating of your own work order counts in "
+                        "your appraisal: another person records it."
+                    )
+                )
+            if any(order.state != "done" for order in self) and vals["quality_rating"]:
+                raise UserError(
+                    self.env._("The customer rates a work order once it is done.")
+                )
+        if "partner_id" in vals and self.filtered(lambda o: o.state != "draft"):
+            raise UserError(
+                self.env._("The customer of a scheduled work order cannot change.")
+            )
+
+    def _cs_check_state(self, allowed, action):
+        wrong = self.filtered(lambda order: order.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible on %(orders)s in state %(state)s.",
+                    action=action,
+                    orders=", ".join(wrong.mapped("name")),
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _cs_check_engineer_or_supervisor(self):
+        if self._cs_is_supervisor():
+            return
+        if any(order.engineer_id != self.env.user for order in self):
+            raise AccessError(
+                self.env._(
+                    "Only the engineer of a work order or a supervisor moves it on."
+                )
+            )
+
+    def _cs_check_lines_editable(self):
+        if self.filtered(lambda order: order.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "The equipment of a scheduled work order moves through its "
+                    "transfers: cancel it and draft a new one to change it."
+                )
+            )
+        # Editing the lines is editing the order.
+        self.check_access("write")
+
+    # ---- workflow ----
+    def action_schedule(self):
+        """Plan the work and create its transfers from the CS warehouse."""
+        self._cs_check_state(("draft",), self.env._("Scheduling"))
+        if not self.env.su and not self._cs_is_supervisor():
+            raise AccessError(
+                self.env._("Only a supervisor schedules and assigns work orders.")
+            )
+        for order in self:
+            if not order.engineer_id or not order.scheduled_date:
+                raise UserError(
+                    self.env._(
+                        "%(order)s needs an engineer and a scheduled date.",
+                        order=order.name,
+                    )
+                )
+            order.line_ids._cs_check_ready()
+        for order in self:
+            order._cs_create_pickings()
+            if order.engineer_id:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.to_date(order.scheduled_date),
+                    user_id=order.engineer_id.id,
+                    summary=order.name,
+                )
+        self.sudo().write({"state": "scheduled"})
+        return True
+
+    def action_start(self):
+        self._cs_check_state(("scheduled",), self.env._("Starting"))
+        self._cs_check_engineer_or_supervisor()
+        self.sudo().write({"state": "in_progress"})
+        return True
+
+    def action_done(self):
+        self._cs_check_state(("scheduled", "in_progress"), self.env._("Closing"))
+        self._cs_check_engineer_or_supervisor()
+        pending = self.sudo().picking_ids.filtered(lambda p: p.state != "done")
+        if pending:
+            raise UserError(
+                self.env._(
+                    "The transfers %(pickings)s are not done yet: the equipment "
+                    "must be delivered and returned before the work order is done.",
+                    pickings=", ".join(pending.mapped("name")),
+                )
+            )
+        self.sudo().write({"state": "done", "done_date": fields.Datetime.now()})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_cancel(self):
+        self._cs_check_state(
+            ("draft", "scheduled", "in_progress"), self.env._("Cancelling")
+        )
+        if not self.env.su and not self._cs_is_supervisor():
+            drafts_of_mine = self.filtered(
+                lambda order: (
+                    order.state == "draft" and order.create_uid == self.env.user
+                )
+            )
+            if drafts_of_mine != self:
+                raise AccessError(
+                    self.env._("Only a supervisor cancels a scheduled work order.")
+                )
+        pickings = self.sudo().picking_ids
+        done = pickings.filtered(lambda p: p.state == "done")
+        if done:
+            raise UserError(
+                self.env._(
+                    "The transfers %(pickings)s are done: return the equipment "
+                    "with a new work order before cancelling this one.",
+                    pickings=", ".join(done.mapped("name")),
+                )
+            )
+        pickings.filtered(lambda p: p.state != "cancel").action_cancel()
+        self.sudo().write({"state": "cancel"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    # ---- stock ----
+    def _cs_create_pickings(self):
+        """One delivery for the equipment going to the customer, one receipt
+        per destination (stock when reusable, else faulty equipment) for the
+        equipment coming back; one move per equipment line."""
+        self.ensure_one()
+        warehouse = self.company_id.sudo()._cs_service_warehouse()
+        customer_location = self.partner_id.sudo()._cs_equipment_location()
+        groups = {}
+        for line in self.line_ids:
+            if line.direction == "out":
+                key = (
+                    warehouse.out_type_id,
+                    warehouse.lot_stock_id,
+                    customer_location,
+                )
+            else:
+                destination = (
+                    warehouse.lot_stock_id
+                    if line.reusable
+                    else warehouse.cs_faulty_location_id
+                )
+                key = (warehouse.in_type_id, customer_location, destination)
+            groups.setdefault(key, self.env["cs.work.order.line"])
+            groups[key] |= line
+        Picking = self.env["stock.picking"]
+        picking_vals = []
+        for (picking_type, source, destination), lines in groups.items():
+            picking_vals.append(
+                {
+                    "picking_type_id": picking_type.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "partner_id": self.partner_id.id,
+                    "origin": self.name,
+                    "scheduled_date": self.scheduled_date,
+                    "cs_work_order_id": self.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": line.product_id.display_name,
+                                "product_id": line.product_id.id,
+                                "product_uom_qty": line.quantity,
+                                "product_uom": line.product_id.uom_id.id,
+                                "location_id": source.id,
+                                "location_dest_id": destination.id,
+                                "cs_work_order_line_id": line.id,
+                                "company_id": self.company_id.id,
+                            },
+                        )
+                        for line in lines
+                    ],
+                }
+            )
+        pickings = Picking.create(picking_vals)
+        self.sudo().warehouse_id = warehouse
+        if not pickings:
+            return pickings
+        pickings.action_confirm()
+        pickings.action_assign()
+        pickings.move_ids._cs_apply_serials()
+        return pickings
+
+    def _cs_validate_pickings(self):
+        """Validate the transfers of the work orders as planned (quantities
+        and serials of the equipment lines); used by the demo data."""
+        pickings = self.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        for move in pickings.move_ids:
+            move.quantity = move.product_uom_qty
+        pickings.move_ids._cs_apply_serials()
+        pickings.move_ids.picked = True
+        return pickings.button_validate()
+
+    @api.model
+    def _cs_demo_receive(self, receipts):
+        """Demo data: receive ``[(product_id, quantity, lot_id or False)]``
+        from the vendors into the CS warehouse through one validated receipt."""
+        warehouse = self.env.company.sudo()._cs_service_warehouse()
+        vendors = self.env.ref("stock.stock_location_suppliers")
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.in_type_id.id,
+                "location_id": vendors.id,
+                "location_dest_id": warehouse.lot_stock_id.id,
+            }
+        )
+        by_product = {}
+        for product_id, quantity, lot_id in receipts:
+            by_product.setdefault(product_id, []).append((quantity, lot_id))
+        for product_id, units in by_product.items():
+            product = self.env["product.product"].browse(product_id)
+            self.env["stock.move"].create(
+                {
+                    "name": product.display_name,
+                    "picking_id": picking.id,
+                    "product_id": product.id,
+                    "product_uom_qty": sum(quantity for quantity, _lot in units),
+                    "product_uom": product.uom_id.id,
+                    "location_id": vendors.id,
+                    "location_dest_id": warehouse.lot_stock_id.id,
+                    "move_line_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_id": product.uom_id.id,
+                                "location_id": vendors.id,
+                                "location_dest_id": warehouse.lot_stock_id.id,
+                                "picking_id": picking.id,
+                                "quantity": quantity,
+                                "lot_id": lot_id,
+                            }
+                        )
+                        for quantity, lot_id in units
+                    ],
+                }
+            )
+        picking.move_ids.picked = True
+        picking.button_validate()
+        return picking
+
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "stock.action_picking_tree_all"
+        )
+        action["domain"] = [("cs_work_order_id", "=", self.id)]
+        action["context"] = {"create": False}
+        if len(self.picking_ids) == 1:
+            action["views"] = [(self.env.ref("stock.view_picking_form").id, "form")]
+            action["res_id"] = self.picking_ids.id
+        return action
