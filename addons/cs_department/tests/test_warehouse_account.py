@@ -266,7 +266,9 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
         )
         Line = self.env["cs.kpi.sheet.line"].with_user(self.hr_officer)
         counts = []
-        for subset in (lines[:2], lines):
+        # the first call also fills the rule and group caches
+        for subset in (lines[:1], lines[:2], lines):
+            self.env.flush_all()
             self.env.invalidate_all()
             start = self.cr.sql_log_count
             values = Line.browse(subset.ids)._measure_source_cs_work_order_on_time_rate(
@@ -274,4 +276,4 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
             )
             counts.append(self.cr.sql_log_count - start)
             self.assertEqual(set(values), set(subset.ids))
-        self.assertEqual(counts[0], counts[1])
+        self.assertEqual(counts[1], counts[2])
