@@ -111,6 +111,7 @@ def main(argv=None):
     from odoo.tools import SQL
 
     print(f"{'moves':>8} {'queries':>8} {'read s':>8} {'raw SQL s':>10} {'ratio':>6}")
+    counts = []
     for size in args.sizes:
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -129,6 +130,7 @@ def main(argv=None):
                 read_account(env, products)
                 read_s = time.perf_counter() - start
                 queries = cr.sql_log_count - queries
+                counts.append(queries)
                 start = time.perf_counter()
                 cr.execute(
                     SQL(
@@ -155,6 +157,9 @@ def main(argv=None):
                 )
             finally:
                 cr.rollback()
+    if len(set(counts)) > 1:
+        sys.exit(f"FAIL: the query count grows with the moves: {counts}")
+    print(f"OK: {counts[0]} queries at every size")
 
 
 if __name__ == "__main__":
