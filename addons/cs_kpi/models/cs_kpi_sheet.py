@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import scoring
+from ..tools.access import is_kpi_hr
 
 SHEET_STATES = [
     ("draft", "Draft"),
@@ -292,10 +293,6 @@ class CsKpiSheet(models.Model):
             "attitude": self.attitude_weight,
         }
 
-    def _is_kpi_hr(self):
-        """HR officers (and the superuser) keep the sheets; managers only score."""
-        return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
-
     def _is_closing(self):
         """Closing a campaign may still write ranks on closed sheets.
 
@@ -324,7 +321,7 @@ class CsKpiSheet(models.Model):
         HR is not restricted. Access is checked first, so that nobody learns
         anything about records he cannot write.
         """
-        if self._is_kpi_hr():
+        if is_kpi_hr(self.env):
             return
         records.check_access("write")
         if set(vals) - allowed:
@@ -396,7 +393,7 @@ class CsKpiSheet(models.Model):
         self._check_steps_only(vals)
         if not self._is_closing():
             self._check_not_locked(vals)
-        if not self._is_kpi_hr() and set(vals) - MANAGER_WRITABLE_FIELDS:
+        if not is_kpi_hr(self.env) and set(vals) - MANAGER_WRITABLE_FIELDS:
             raise AccessError(
                 self.env._(
                     "Managers score the KPI lines and ability/attitude items of a "
