@@ -226,18 +226,6 @@ class CsCallback(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
-    @api.constrains("satisfaction")
-    def _check_satisfaction(self):
-        for callback in self:
-            if not 0 <= callback.satisfaction <= 100:
-                raise ValidationError(
-                    self.env._(
-                        "The satisfaction score must be between 0 and 100, got "
-                        "%(score)s.",
-                        score=callback.satisfaction,
-                    )
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         callbacks = super().create(vals_list)
