@@ -126,14 +126,12 @@ class CsKpiSheet(models.Model):
     rank = fields.Integer(string="Rank in department", readonly=True, aggregator=None)
     rank_job = fields.Integer(string="Rank in job", readonly=True, aggregator=None)
     score_formula = fields.Text(compute="_compute_score_formula")
-    unscored_count = fields.Integer(compute="_compute_unscored_count")
     published = fields.Boolean(
         tracking=True, help="Published sheets are visible to the employee."
     )
     acknowledged = fields.Boolean(readonly=True, tracking=True)
     acknowledge_comment = fields.Text(readonly=True)
     acknowledge_date = fields.Datetime(readonly=True)
-    employee_user_id = fields.Many2one(related="employee_id.user_id")
     is_own_sheet = fields.Boolean(compute="_compute_is_own_sheet")
     report_lang = fields.Char(
         string="Print language",
@@ -269,12 +267,6 @@ class CsKpiSheet(models.Model):
                 total=sheet.total_score,
                 grade=sheet.grade or "-",
             )
-
-    def _compute_unscored_count(self):
-        for sheet in self:
-            sheet.unscored_count = len(
-                sheet.line_ids.filtered(lambda line: not line.is_measured)
-            ) + len(sheet.competency_line_ids.filtered(lambda line: not line.is_rated))
 
     def _compute_is_own_sheet(self):
         for sheet in self:
