@@ -33,6 +33,7 @@ from . import cs_traffic_record
 from . import cs_traffic_record_api
 from . import cs_service_line_traffic
 from . import cs_traffic_anomaly
+
 # ---- department budgets and expense requests ----
 from . import cs_expense_category
 from . import cs_budget
