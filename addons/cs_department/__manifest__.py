@@ -50,7 +50,7 @@
         "data/cs_change_order_data.xml",
         "data/cs_change_order_mail_template_data.xml",
         "data/tier_definition_data.xml",
-        "wizard/cs_change_order_reason_wizard_views.xml",
+        "wizard/cs_change_order_reason_views.xml",
         "views/cs_service_line_views.xml",
         "views/cs_change_order_views.xml",
         "views/cs_change_order_line_views.xml",

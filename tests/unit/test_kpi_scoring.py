@@ -165,13 +165,11 @@ def test_grade(scoring):
     assert scoring.grade(50, []) is None
 
 
-def test_rank_and_pass_rate(scoring):
-    """Competition ranking shares ties; pass rate is a percentage."""
+def test_rank(scoring):
+    """Competition ranking shares ties."""
     assert scoring.rank({"a": 90, "b": 95, "c": 90, "d": 70}) == {
         "b": 1,
         "a": 2,
         "c": 2,
         "d": 4,
     }
-    assert scoring.pass_rate([True, False, True]) == 66.67
-    assert scoring.pass_rate([]) == 0.0

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.cs_kpi.tools.access import workflow_write
+
 #: Fields only the workflow buttons write.
 BUDGET_WORKFLOW_FIELDS = {"state", "revision_state"}
 #: Fields that mail.thread writes on any budget.
@@ -243,11 +245,6 @@ class CsBudget(models.Model):
                     )
                 )
 
-    def _cs_write_step(self, vals):
-        """The caller's right is checked, then the step writes as superuser."""
-        self.check_access("write")
-        return self.sudo().write(vals)
-
     def _cs_check_one_approved(self):
         """Refuse approving a second budget of a department and fiscal year
         (a unique index keeps the rule against concurrent approvals too)."""
@@ -285,18 +282,18 @@ class CsBudget(models.Model):
             raise UserError(
                 self.env._("Budget %(budget)s has no line.", budget=empty[0].name)
             )
-        return self._cs_write_step({"state": "submitted"})
+        return workflow_write(self, {"state": "submitted"})
 
     def action_approve(self):
         self._cs_check_state(["submitted"])
         self._cs_check_role(finance=True)
         self._cs_check_one_approved()
-        return self._cs_write_step({"state": "approved"})
+        return workflow_write(self, {"state": "approved"})
 
     def action_reset_draft(self):
         self._cs_check_state(["submitted"])
         self._cs_check_role(manager=True, finance=True)
-        return self._cs_write_step({"state": "draft"})
+        return workflow_write(self, {"state": "draft"})
 
     def action_close(self):
         self._cs_check_state(["approved"])
@@ -314,7 +311,7 @@ class CsBudget(models.Model):
                     "pay: settle or cancel them before closing it."
                 )
             )
-        return self._cs_write_step({"state": "closed"})
+        return workflow_write(self, {"state": "closed"})
 
     def action_view_requests(self):
         self.ensure_one()

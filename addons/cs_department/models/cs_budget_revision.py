@@ -7,6 +7,8 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from odoo.addons.cs_kpi.tools.access import workflow_write
+
 
 class CsBudget(models.Model):
     """Revisions: the only way the planned amounts of an approved budget change.
@@ -24,18 +26,18 @@ class CsBudget(models.Model):
         for budget in self:
             for line in budget.line_ids:
                 line.sudo().proposed_amount = line.planned_amount
-        return self._cs_write_step({"revision_state": "draft"})
+        return workflow_write(self, {"revision_state": "draft"})
 
     def action_submit_revision(self):
         self._cs_check_state(["approved"], ["draft"])
         self._cs_check_role(manager=True, finance=True)
-        return self._cs_write_step({"revision_state": "submitted"})
+        return workflow_write(self, {"revision_state": "submitted"})
 
     def action_cancel_revision(self):
         self._cs_check_state(["approved"], ["draft", "submitted"])
         self._cs_check_role(manager=True, finance=True)
         self.line_ids.sudo().write({"proposed_amount": False})
-        return self._cs_write_step({"revision_state": False})
+        return workflow_write(self, {"revision_state": False})
 
     def action_approve_revision(self):
         """Apply the revised amounts (finance) and keep the history."""
@@ -65,7 +67,7 @@ class CsBudget(models.Model):
             for line, _old, new in changes:
                 line.sudo().planned_amount = new
         self.line_ids.sudo().write({"proposed_amount": False})
-        return self._cs_write_step({"revision_state": False})
+        return workflow_write(self, {"revision_state": False})
 
     def _cs_post_revision(self, changes):
         self.ensure_one()

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.cs_kpi.tools.access import workflow_write
+
 CALLBACK_REASONS = [
     ("complaint_followup", "Complaint Follow-up"),
     ("traffic_anomaly", "Traffic Anomaly"),
@@ -224,18 +226,6 @@ class CsCallback(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
-    @api.constrains("satisfaction")
-    def _check_satisfaction(self):
-        for callback in self:
-            if not 0 <= callback.satisfaction <= 100:
-                raise ValidationError(
-                    self.env._(
-                        "The satisfaction score must be between 0 and 100, got "
-                        "%(score)s.",
-                        score=callback.satisfaction,
-                    )
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         callbacks = super().create(vals_list)
@@ -405,12 +395,6 @@ class CsCallback(models.Model):
                 )
             )
 
-    def _write_action(self, vals):
-        """Write the values of an action after the caller's write right is
-        checked; as superuser, since a context key could be forged over RPC."""
-        self.check_access("write")
-        return self.sudo().write(vals)
-
     def _requires_satisfaction(self):
         self.ensure_one()
         return self.reason == "complaint_followup" and self.outcome != "unreachable"
@@ -453,7 +437,7 @@ class CsCallback(models.Model):
                         name=callback.display_name,
                     )
                 )
-        self._write_action({"state": "done", "done_date": fields.Datetime.now()})
+        workflow_write(self, {"state": "done", "done_date": fields.Datetime.now()})
         self.activity_feedback(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -463,7 +447,7 @@ class CsCallback(models.Model):
         self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state == "done"):
             raise UserError(self.env._("A callback already done cannot be cancelled."))
-        self._write_action({"state": "cancel"})
+        workflow_write(self, {"state": "cancel"})
         self.activity_unlink(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -473,7 +457,7 @@ class CsCallback(models.Model):
         self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state != "cancel"):
             raise UserError(self.env._("Only cancelled callbacks can be reopened."))
-        self._write_action({"state": "todo", "overdue_flagged": False})
+        workflow_write(self, {"state": "todo", "overdue_flagged": False})
         return True
 
     def _cs_overdue_recipients(self):

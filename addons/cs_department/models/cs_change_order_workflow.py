@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cs_kpi.tools.access import workflow_write
+
 from .cs_change_order import FREE_FIELDS, RUNNING_STATES
 
 #: Fields only the workflow steps write (never a form or an RPC write).
@@ -78,15 +80,6 @@ class CsChangeOrder(models.Model):
                 )
             )
 
-    def _write_step(self, vals):
-        """Write the values of a workflow step, the only way to move the state.
-
-        The step has checked its states; the caller's write right is checked
-        here, then the write runs as superuser: a context key would let any
-        RPC caller through the guard above."""
-        self.check_access("write")
-        return self.sudo().write(vals)
-
     def _check_step(self, step, allowed_states):
         """Refuse a workflow step on orders that are not in one of its states."""
         wrong = self.filtered(lambda order: order.state not in allowed_states)
@@ -123,12 +116,13 @@ class CsChangeOrder(models.Model):
                     order=unverified[0].name,
                 )
             )
-        self._write_step(
+        workflow_write(
+            self,
             {
                 "state": "verified",
                 "verified_by_id": self.env.uid,
                 "verified_date": fields.Datetime.now(),
-            }
+            },
         )
         self.invalidate_recordset(["need_validation"])
         self.filtered("need_validation").request_validation()
@@ -167,12 +161,14 @@ class CsChangeOrder(models.Model):
                     next=order.next_review or order.validation_status,
                 )
             raise UserError(message)
-        self._write_step({"state": "approved", "approved_date": fields.Datetime.now()})
+        workflow_write(
+            self, {"state": "approved", "approved_date": fields.Datetime.now()}
+        )
         return True
 
     def action_start(self):
         self._check_step(self.env._("Start"), ["approved"])
-        self._write_step({"state": "in_progress"})
+        workflow_write(self, {"state": "in_progress"})
         return True
 
     def action_activate(self):
@@ -180,8 +176,8 @@ class CsChangeOrder(models.Model):
         self._check_step(self.env._("Activate"), ["in_progress"])
         self.line_ids._check_service_line_customer()
         self.line_ids._apply_to_service_lines()
-        self._write_step(
-            {"state": "activated", "activation_date": fields.Datetime.now()}
+        workflow_write(
+            self, {"state": "activated", "activation_date": fields.Datetime.now()}
         )
         return True
 
@@ -225,27 +221,29 @@ class CsChangeOrder(models.Model):
                     channel=labels[order.notification_channel],
                 )
             )
-        self._write_step(
-            {"state": "notified", "notification_date": fields.Datetime.now()}
+        workflow_write(
+            self, {"state": "notified", "notification_date": fields.Datetime.now()}
         )
         return True
 
     def action_done(self):
         self._check_step(self.env._("Close"), ["notified"])
-        self._write_step({"state": "done"})
+        workflow_write(self, {"state": "done"})
         return True
 
     def action_cancel(self, reason=False):
         self._check_step(self.env._("Cancel"), RUNNING_STATES)
-        self.with_context(skip_validation_check=True)._write_step(
-            {"state": "cancel", "cancel_reason": reason or False}
+        workflow_write(
+            self.with_context(skip_validation_check=True),
+            {"state": "cancel", "cancel_reason": reason or False},
         )
         return True
 
     def action_reject(self, reason=False):
         self._check_step(self.env._("Reject"), ["draft", "verified"])
-        self.with_context(skip_validation_check=True)._write_step(
-            {"state": "rejected", "reject_reason": reason or False}
+        workflow_write(
+            self.with_context(skip_validation_check=True),
+            {"state": "rejected", "reject_reason": reason or False},
         )
         return True
 
@@ -253,13 +251,14 @@ class CsChangeOrder(models.Model):
         """Reopen a cancelled or rejected order; its old reviews are dropped."""
         self._check_step(self.env._("Reset to Draft"), ["cancel", "rejected"])
         self._cs_drop_reviews()
-        self._write_step(
+        workflow_write(
+            self,
             {
                 "state": "draft",
                 "cancel_reason": False,
                 "reject_reason": False,
                 "verified_by_id": False,
                 "verified_date": False,
-            }
+            },
         )
         return True

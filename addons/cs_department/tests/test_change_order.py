@@ -165,7 +165,7 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
     def _stop(self, order, action, reason):
         """Run the reason wizard on ``order`` as the representative."""
         wizard = Form(
-            self.env["cs.change.order.reason.wizard"]
+            self.env["cs.change.order.reason"]
             .with_user(self.rep)
             .with_context(
                 active_model=order._name, active_ids=order.ids, default_action=action

@@ -5,7 +5,7 @@
 from . import cs_ticket_escalate_wizard
 
 # ---- business-change orders and service lines ----
-from . import cs_change_order_reason_wizard
+from . import cs_change_order_reason
 from . import comment_wizard
 
 # ---- department budgets and expense requests ----

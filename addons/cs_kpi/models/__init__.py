@@ -7,10 +7,10 @@ from . import cs_kpi_competency_kind_mixin
 from . import cs_kpi_competency
 from . import cs_kpi_template
 from . import cs_kpi_grade_band
+from . import cs_kpi_campaign
 from . import cs_kpi_campaign_generate
 from . import cs_kpi_campaign_closing
 from . import cs_kpi_campaign_evaluation
-from . import cs_kpi_campaign
 from . import cs_kpi_sheet
 from . import cs_kpi_sheet_line
 from . import cs_kpi_sheet_competency

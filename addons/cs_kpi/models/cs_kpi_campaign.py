@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.access import HR_OFFICER, is_kpi_hr
 from .cs_kpi_template import PERIOD_TYPES
 
 PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
@@ -33,8 +34,6 @@ PERIOD_FIELDS = {
 }
 # What may still change on a closed campaign.
 CLOSED_FREE_FIELDS = {"note", "user_id", "message_main_attachment_id"}
-# Campaign results are HR's: employees and evaluators read the name and period.
-HR_OFFICER = "cs_kpi.cs_kpi_group_hr_officer"
 
 
 class CsKpiCampaign(models.Model):
@@ -43,9 +42,6 @@ class CsKpiCampaign(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "cs.kpi.campaign.generate",
-        "cs.kpi.campaign.evaluation",
-        "cs.kpi.campaign.closing",
         "cs.computed.figure.mixin",
     ]
     _order = "date_from desc, id desc"
@@ -300,9 +296,7 @@ class CsKpiCampaign(models.Model):
         Every workflow step goes through here: being public, they can be
         called over RPC by any user who can read the campaign.
         """
-        if not (
-            self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
-        ):
+        if not is_kpi_hr(self.env):
             raise AccessError(
                 self.env._("Only HR officers run the steps of an appraisal campaign.")
             )

@@ -1,20 +1,21 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The campaign is split over several files, as Odoo core splits big models:
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import models
 
 from ..tools import scoring
 
 
-class CsKpiCampaignClosing(models.AbstractModel):
-    """What closing a campaign computes, set-based (mixed into the campaign).
+class CsKpiCampaignClosing(models.Model):
+    """What closing a campaign computes, set-based (part of the campaign model).
 
     Unscored counts, ranks inside department and job, pass rate and average:
     a constant number of queries whatever the number of sheets.
     """
 
-    _name = "cs.kpi.campaign.closing"
-    _description = "KPI Campaign Closing Computations"
+    _inherit = "cs.kpi.campaign"
 
     def _unscored_summary(self, shown=5):
         """Counts of unscored lines and items, and the sheets they are on.

@@ -1,12 +1,14 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The campaign is split over several files, as Odoo core splits big models:
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import models
 from odoo.tools import plaintext2html
 
 
-class CsKpiCampaignEvaluation(models.AbstractModel):
-    """Evaluators' to-dos of a campaign (mixed into the campaign).
+class CsKpiCampaignEvaluation(models.Model):
+    """Evaluators' to-dos of a campaign (part of the campaign model).
 
     Each evaluator gets one to-do per campaign, not one per line: it counts his
     pending evaluations, is updated when more are requested and is marked done
@@ -14,8 +16,7 @@ class CsKpiCampaignEvaluation(models.AbstractModel):
     evaluations: one ``_read_group`` and one search of the to-dos.
     """
 
-    _name = "cs.kpi.campaign.evaluation"
-    _description = "KPI Campaign Evaluation Requests"
+    _inherit = "cs.kpi.campaign"
 
     def action_open_request_evaluations(self):
         self.ensure_one()

@@ -1,5 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The campaign is split over several files, as Odoo core splits big models:
+# pylint: disable=consider-merging-classes-inherited
 
 from odoo import Command, api, models
 
@@ -12,8 +14,8 @@ QUIET_CREATE = {
 }
 
 
-class CsKpiCampaignGenerate(models.AbstractModel):
-    """Set-based generation of a campaign's sheets (mixed into the campaign).
+class CsKpiCampaignGenerate(models.Model):
+    """Set-based generation of a campaign's sheets (part of the campaign model).
 
     The number of queries does not depend on the number of employees: one
     read of the employees in scope, one of the existing sheets, one of the
@@ -21,8 +23,7 @@ class CsKpiCampaignGenerate(models.AbstractModel):
     with their KPI lines, ability/attitude items and evaluations.
     """
 
-    _name = "cs.kpi.campaign.generate"
-    _description = "KPI Campaign Sheet Generation"
+    _inherit = "cs.kpi.campaign"
 
     def _employee_domain(self):
         self.ensure_one()

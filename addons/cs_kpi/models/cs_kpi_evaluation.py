@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.access import is_kpi_hr
+
 #: What an evaluator writes himself; submitting and reopening go through buttons.
 EVALUATOR_FIELDS = {"score", "comment"}
 
@@ -93,12 +95,9 @@ class CsKpiEvaluation(models.Model):
         ).line_id.sudo()._aggregate_evaluations()
         return evaluations
 
-    def _is_hr(self):
-        return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
-
     def write(self, vals):
         self.sheet_id._check_not_locked()
-        if not self._is_hr():
+        if not is_kpi_hr(self.env):
             if set(vals) - EVALUATOR_FIELDS:
                 raise AccessError(
                     self.env._(
@@ -126,7 +125,7 @@ class CsKpiEvaluation(models.Model):
     def _check_own_or_hr(self):
         """Submitting and reopening are the evaluator's own (or HR's)."""
         self.check_access("write")
-        if not self._is_hr() and self.filtered(
+        if not is_kpi_hr(self.env) and self.filtered(
             lambda evaluation: evaluation.evaluator_id != self.env.user
         ):
             raise AccessError(

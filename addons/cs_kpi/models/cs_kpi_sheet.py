@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import scoring
+from ..tools.access import is_kpi_hr
 
 SHEET_STATES = [
     ("draft", "Draft"),
@@ -125,14 +126,12 @@ class CsKpiSheet(models.Model):
     rank = fields.Integer(string="Rank in department", readonly=True, aggregator=None)
     rank_job = fields.Integer(string="Rank in job", readonly=True, aggregator=None)
     score_formula = fields.Text(compute="_compute_score_formula")
-    unscored_count = fields.Integer(compute="_compute_unscored_count")
     published = fields.Boolean(
         tracking=True, help="Published sheets are visible to the employee."
     )
     acknowledged = fields.Boolean(readonly=True, tracking=True)
     acknowledge_comment = fields.Text(readonly=True)
     acknowledge_date = fields.Datetime(readonly=True)
-    employee_user_id = fields.Many2one(related="employee_id.user_id")
     is_own_sheet = fields.Boolean(compute="_compute_is_own_sheet")
     report_lang = fields.Char(
         string="Print language",
@@ -269,12 +268,6 @@ class CsKpiSheet(models.Model):
                 grade=sheet.grade or "-",
             )
 
-    def _compute_unscored_count(self):
-        for sheet in self:
-            sheet.unscored_count = len(
-                sheet.line_ids.filtered(lambda line: not line.is_measured)
-            ) + len(sheet.competency_line_ids.filtered(lambda line: not line.is_rated))
-
     def _compute_is_own_sheet(self):
         for sheet in self:
             sheet.is_own_sheet = sheet.employee_id.user_id == self.env.user
@@ -291,10 +284,6 @@ class CsKpiSheet(models.Model):
             "reference": self.reference_weight,
             "attitude": self.attitude_weight,
         }
-
-    def _is_kpi_hr(self):
-        """HR officers (and the superuser) keep the sheets; managers only score."""
-        return self.env.su or self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer")
 
     def _is_closing(self):
         """Closing a campaign may still write ranks on closed sheets.
@@ -324,7 +313,7 @@ class CsKpiSheet(models.Model):
         HR is not restricted. Access is checked first, so that nobody learns
         anything about records he cannot write.
         """
-        if self._is_kpi_hr():
+        if is_kpi_hr(self.env):
             return
         records.check_access("write")
         if set(vals) - allowed:
@@ -396,7 +385,7 @@ class CsKpiSheet(models.Model):
         self._check_steps_only(vals)
         if not self._is_closing():
             self._check_not_locked(vals)
-        if not self._is_kpi_hr() and set(vals) - MANAGER_WRITABLE_FIELDS:
+        if not is_kpi_hr(self.env) and set(vals) - MANAGER_WRITABLE_FIELDS:
             raise AccessError(
                 self.env._(
                     "Managers score the KPI lines and ability/attitude items of a "

@@ -13,8 +13,6 @@ from statistics import median
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0
-METHODS = ("direct", "target_ratio", "linear", "bands", "pass_fail")
-AGGREGATIONS = ("mean", "median", "min", "max")
 
 
 def round_half_up(value, digits=2):
@@ -247,11 +245,3 @@ def rank(scores):
             previous = (position, score)
         ranks[key] = previous[0]
     return ranks
-
-
-def pass_rate(flags):
-    """Percentage of true values in ``flags`` (0 when empty)."""
-    flags = list(flags)
-    if not flags:
-        return 0.0
-    return round_half_up(sum(1 for flag in flags if flag) * 100.0 / len(flags))

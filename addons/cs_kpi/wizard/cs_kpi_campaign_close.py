@@ -4,6 +4,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.access import is_kpi_hr
+
 
 class CsKpiCampaignClose(models.TransientModel):
     _name = "cs.kpi.campaign.close"
@@ -19,7 +21,7 @@ class CsKpiCampaignClose(models.TransientModel):
 
     def action_force_close(self):
         self.ensure_one()
-        if not self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer"):
+        if not is_kpi_hr(self.env):
             raise AccessError(
                 self.env._("Only HR can force the closing of a campaign.")
             )

@@ -5,6 +5,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.cs_kpi_campaign_generate import QUIET_CREATE
+from ..tools.access import is_kpi_hr
 
 
 class CsKpiEvaluationRequest(models.TransientModel):
@@ -118,7 +119,7 @@ class CsKpiEvaluationRequest(models.TransientModel):
 
     def _check_request(self):
         self.ensure_one()
-        if not self.env.user.has_group("cs_kpi.cs_kpi_group_hr_officer"):
+        if not is_kpi_hr(self.env):
             raise AccessError(self.env._("Only HR can request evaluations."))
         campaign = self.campaign_id
         if campaign.state not in ("draft", "open", "review"):

@@ -4,8 +4,8 @@
 from odoo import Command, api, fields, models
 
 
-class CsChangeOrderReasonWizard(models.TransientModel):
-    _name = "cs.change.order.reason.wizard"
+class CsChangeOrderReason(models.TransientModel):
+    _name = "cs.change.order.reason"
     _description = "Cancel or Reject a Change Order"
 
     order_ids = fields.Many2many(
