@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_kpi.tools.access import workflow_write
+
 ENGINEER_GROUP = "cs_department.cs_department_group_engineer"
 SUPERVISOR_GROUP = "cs_department.cs_department_group_supervisor"
 WORK_ORDER_KINDS = [
@@ -383,13 +385,13 @@ class CsWorkOrder(models.Model):
                     user_id=order.engineer_id.id,
                     summary=order.name,
                 )
-        self.sudo().write({"state": "scheduled"})
+        workflow_write(self, {"state": "scheduled"})
         return True
 
     def action_start(self):
         self._cs_check_state(("scheduled",), self.env._("Starting"))
         self._cs_check_engineer_or_supervisor()
-        self.sudo().write({"state": "in_progress"})
+        workflow_write(self, {"state": "in_progress"})
         return True
 
     def action_done(self):
@@ -404,7 +406,7 @@ class CsWorkOrder(models.Model):
                     pickings=", ".join(pending.mapped("name")),
                 )
             )
-        self.sudo().write({"state": "done", "done_date": fields.Datetime.now()})
+        workflow_write(self, {"state": "done", "done_date": fields.Datetime.now()})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
@@ -433,7 +435,7 @@ class CsWorkOrder(models.Model):
                 )
             )
         pickings.filtered(lambda p: p.state != "cancel").action_cancel()
-        self.sudo().write({"state": "cancel"})
+        workflow_write(self, {"state": "cancel"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
