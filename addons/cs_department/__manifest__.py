@@ -71,5 +71,10 @@
         # ---- appraisals: a finished demo campaign ----
         "demo/cs_kpi_campaign_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cs_department/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

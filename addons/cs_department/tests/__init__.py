@@ -21,3 +21,5 @@ from . import test_kpi_sources
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures
+from . import test_escalation_flow
+from . import test_tours

@@ -13,3 +13,4 @@ from . import test_data
 from . import test_sheet_editing
 from . import test_evaluation_request
 from . import test_order_and_history
+from . import test_period_onchange
