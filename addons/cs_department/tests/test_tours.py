@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -124,3 +124,28 @@ class TestTours(HttpCase):
         )
         self.assertTrue(ticket.closed)
         self.assertEqual(ticket.cs_visit_ids.user_id, self.manager)
+
+    def test_tour_hr(self):
+        """Campaign created, sheets generated, opened, scored, closed, exported,
+        by an HR officer who also manages the users (an administrator: the
+        first export of an administrator used to open the layout wizard)."""
+        new_test_user(
+            self.env,
+            login="cs_tour_hr",
+            password="cs_tour_hr",
+            name="Tour HR Officer",
+            tz="Asia/Shanghai",
+            groups="base.group_user,base.group_erp_manager,cs_kpi.cs_kpi_group_hr_admin",
+        )
+        self.env.company.external_report_layout_id = False
+        self.start_tour(
+            "/odoo/action-cs_kpi.cs_kpi_campaign_action/new",
+            "cs_department_tour_hr",
+            login="cs_tour_hr",
+        )
+        campaign = self.env["cs.kpi.campaign"].search(
+            [("name", "=", "Tour 2026 Q3 representatives")]
+        )
+        self.assertEqual(campaign.state, "done")
+        self.assertEqual(str(campaign.date_from), "2026-07-01")
+        self.assertIn(88, campaign.sheet_ids.line_ids.mapped("score"))

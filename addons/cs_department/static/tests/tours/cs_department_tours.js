@@ -333,3 +333,129 @@ tours.add("cs_department_tour_manager", {
         },
     ],
 });
+
+tours.add("cs_department_tour_hr", {
+    steps: () => [
+        // A quarter's appraisal of the representatives, from creation to export.
+        {
+            content: "Campaign name",
+            trigger: ".o_form_view .o_field_widget[name='name'] input",
+            run: "edit Tour 2026 Q3 representatives",
+        },
+        {
+            content: "Year",
+            trigger: ".o_field_widget[name='year'] input",
+            run: "edit 2026",
+        },
+        {
+            content: "Quarter 5 does not exist",
+            trigger: ".o_field_widget[name='period_number'] input",
+            run: "edit 5",
+        },
+        {
+            content: "Leave the field",
+            trigger: ".o_field_widget[name='year'] input",
+            run: "click",
+        },
+        {
+            content: "It is refused where typed",
+            trigger: ".modal:contains('A quarter is numbered 1 to 4') .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Quarter 3",
+            trigger: ".o_field_widget[name='period_number'] input",
+            run: "edit 3",
+        },
+        {
+            content: "Leave the field",
+            trigger: ".o_field_widget[name='year'] input",
+            run: "click",
+        },
+        {
+            content: "Its dates",
+            trigger: ".o_field_widget[name='date_from'] input:value(07/01/2026)",
+        },
+        ...many2one("job_ids", "Representative", "Acceptance Service Representative I"),
+        ...save(),
+        {
+            content: "Generate the sheets",
+            trigger: "button[name='action_generate_sheets']:contains('Generate')",
+            run: "click",
+        },
+        {
+            content: "Open for scoring",
+            trigger: "button[name='action_open']",
+            run: "click",
+        },
+        {
+            content: "Open",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='open']",
+        },
+        {
+            content: "The sheets",
+            trigger: "button[name='action_view_sheets']",
+            run: "click",
+        },
+        {
+            content: "The sheets of the campaign",
+            trigger: ".o_breadcrumb .active:contains('Appraisal Sheets')",
+        },
+        {
+            content: "Open the first sheet",
+            trigger: ".o_list_view .o_data_row td[name='employee_id']:contains('Chen Jing')",
+            run: "click",
+        },
+        {
+            content: "A direct score",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_data_row:contains('Accuracy and timeliness') td[name='actual']",
+            run: "click",
+        },
+        {
+            content: "Score it",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='actual'] input",
+            run: "edit 88",
+        },
+        ...save(),
+        {
+            content: "Back to the campaign",
+            trigger: ".o_breadcrumb .o_back_button, .o_breadcrumb li:nth-child(1) a",
+            run: "click",
+        },
+        {
+            content: "The campaign",
+            trigger: ".o_breadcrumb a:contains('Tour 2026 Q3 representatives')",
+            run: "click",
+        },
+        {
+            content: "Close it (some sheets unscored: forced, with a reason)",
+            trigger: "button[name='action_open_force_close']",
+            run: "click",
+        },
+        {
+            content: "Why",
+            trigger: ".modal textarea",
+            run: "edit Tour: the others are on leave",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Closed",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='done']",
+        },
+        {
+            content: "Export XLSX",
+            trigger: "button[name='action_export_xlsx']",
+            run: "click",
+        },
+        {
+            content: "No document-layout wizard on the way",
+            trigger: "body:not(:has(.modal))",
+        },
+    ],
+});
