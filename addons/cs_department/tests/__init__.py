@@ -23,3 +23,4 @@ from . import test_kpi_sources
 from . import test_appraised_figures
 from . import test_escalation_flow
 from . import test_tours
+from . import test_helpdesk_zh_cn
