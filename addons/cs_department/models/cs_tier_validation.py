@@ -78,7 +78,7 @@ class CsTierValidation(models.AbstractModel):
     def _cs_tiers_validated(self):
         """Hook: every tier of this record has just been validated (e.g. move
         it to its approved state). Runs as the last reviewer."""
-        return None
+        return
 
     def _rejected_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)

@@ -41,7 +41,7 @@ class TierReview(models.Model):
         """The reviewers' names rather than "Group <group name>"."""
         guarded = self._cs_guarded_models()
         others = self.filtered(lambda review: review.model not in guarded)
-        super(TierReview, others)._compute_todo_by()
+        res = super(TierReview, others)._compute_todo_by()
         num_show = 3
         for review in self - others:
             names = review.reviewer_ids[:num_show].mapped("name")
@@ -52,6 +52,7 @@ class TierReview(models.Model):
                     "%(names)s and %(count)s more", names=todo_by, count=extra
                 )
             review.todo_by = todo_by
+        return res
 
     def _get_reviewers(self):
         reviewers = super()._get_reviewers()

@@ -78,7 +78,9 @@ class TestEscalationFlow(CsDepartmentCommon):
         self.assertFalse(
             ticket.activity_ids.filtered(lambda act: act.user_id == self.engineer)
         )
-        self.assertIn("Replaced the line card", ticket.message_ids[:3].mapped("body")[0])
+        self.assertIn(
+            "Replaced the line card", ticket.message_ids[:3].mapped("body")[0]
+        )
         # Nobody rewrites the resolution afterwards.
         with self.assertRaises(UserError):
             escalation.with_user(self.engineer).write({"resolution": "Nothing"})

@@ -85,7 +85,8 @@ class TestTours(HttpCase):
         self.assertEqual(escalation.state, "returned")
         self.assertEqual(ticket.user_id, self.rep1)
         self.assertIn(
-            "Replaced the damaged drop cable", "".join(ticket.message_ids.mapped("body"))
+            "Replaced the damaged drop cable",
+            "".join(ticket.message_ids.mapped("body")),
         )
 
     def test_tour_supervisor(self):

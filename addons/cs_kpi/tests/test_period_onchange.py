@@ -8,7 +8,8 @@ from .common import KpiCommon
 
 @tagged("post_install", "-at_install")
 class TestPeriodOnchange(KpiCommon):
-    """Friction met in the HR forms: periods typed, first export."""
+    """Friction met in the HR flows: periods typed, first export, grades of
+    unscored sheets, the score history."""
 
     def test_out_of_range_period_refused_where_typed(self):
         """A quarter number of 5 warns on the form and does not keep the dates
@@ -45,3 +46,32 @@ class TestPeriodOnchange(KpiCommon):
         action = campaign.with_user(admin).action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.report")
         self.assertEqual(action["report_type"], "xlsx")
+
+    def test_unscored_sheet_has_no_grade(self):
+        """A sheet nothing was scored on yet reads no grade, not a D."""
+        campaign = self._new_campaign()
+        campaign.action_generate_sheets()
+        sheet = self._sheet(campaign, self.lead)
+        self.assertFalse(sheet.grade)
+        campaign.action_open()
+        self.assertFalse(sheet.grade)
+        self.assertFalse(sheet.passed)
+        line = sheet.line_ids.filtered(lambda li: li.measure_type == "manual")[:1]
+        line.with_user(self.hr_officer).actual = 50
+        self.assertTrue(sheet.grade)
+
+    def test_score_history_plots_appraised_periods_only(self):
+        """Q1 and Q3 appraised, Q2 not: the history has two points, no 0."""
+        for number in (1, 3):
+            campaign = self._new_campaign(name=f"Q{number}", period_number=number)
+            campaign.action_generate_sheets()
+        action = self.lead.with_user(self.hr_officer).action_open_kpi_sheets()
+        # What the graph view asks, with the action's context over its own.
+        sheets = self.env["cs.kpi.sheet"].with_context(
+            **{"fill_temporal": True, **action["context"]}
+        )
+        groups = sheets.read_group(
+            action["domain"], ["total_score:avg"], ["date_from:quarter"], lazy=False
+        )
+        self.assertEqual(len(groups), 2)
+        self.assertTrue(all(group["__count"] for group in groups))

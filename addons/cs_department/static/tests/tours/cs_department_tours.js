@@ -138,7 +138,8 @@ tours.add("cs_department_tour_business_change", {
         },
         {
             content: "The order is verified",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Verified')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Verified')",
         },
     ],
 });
@@ -240,7 +241,8 @@ tours.add("cs_department_tour_supervisor", {
         },
         {
             content: "Done",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
         // The complaint rate of his department.
         {
@@ -250,7 +252,8 @@ tours.add("cs_department_tour_supervisor", {
         },
         {
             content: "The report shows figures",
-            trigger: ".o_pivot table, .o_graph_renderer canvas, .o_list_view .o_data_row",
+            trigger:
+                ".o_pivot table, .o_graph_renderer canvas, .o_list_view .o_data_row",
         },
     ],
 });
@@ -287,7 +290,8 @@ tours.add("cs_department_tour_manager", {
         },
         {
             content: "Closed",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
         {
             content: "Saved closed",
@@ -390,7 +394,8 @@ tours.add("cs_department_tour_hr", {
         },
         {
             content: "Open",
-            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='open']",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value='open']",
         },
         {
             content: "The sheets",
@@ -403,7 +408,8 @@ tours.add("cs_department_tour_hr", {
         },
         {
             content: "Open the first sheet",
-            trigger: ".o_list_view .o_data_row td[name='employee_id']:contains('Chen Jing')",
+            trigger:
+                ".o_list_view .o_data_row td[name='employee_id']:contains('Chen Jing')",
             run: "click",
         },
         {
@@ -446,7 +452,8 @@ tours.add("cs_department_tour_hr", {
         },
         {
             content: "Closed",
-            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='done']",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value='done']",
         },
         {
             content: "Export XLSX",
