@@ -8,6 +8,12 @@
 instead (the Odoo layer of ``tests/run.py`` exports one from a real database).
 Every source string must have a non-empty Chinese translation that keeps the
 same ``%s``/``%(name)s`` placeholders.
+
+An addon also translates the terms of another module its users see, in its
+``i18n_extra/zh_CN.po`` (Odoo loads it with ``i18n/zh_CN.po``; each entry names
+the other module's record): ``EXTRA_SCOPE`` says which. Those entries are
+checked the same way, and ``--pot MODULE=FILE`` with a template exported from
+that module checks that every term in scope is translated.
 """
 
 import argparse
@@ -19,6 +25,24 @@ import polib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ADDONS = ("cs_kpi", "cs_department")
+#: {addon: {other module: occurrences of that module's terms in scope}}
+EXTRA_SCOPE = {
+    # The helpdesk terms of the ticket form, list, kanban and search, stages,
+    # menus, actions and channels: OCA helpdesk_mgmt ships no zh_CN.
+    "cs_department": {
+        "helpdesk_mgmt": re.compile(
+            r"model:ir\.model\.fields,field_description:"
+            r"helpdesk_mgmt\.field_helpdesk_ticket__"
+            r"|model:ir\.model\.fields\.selection,name:"
+            r"helpdesk_mgmt\.selection__helpdesk_ticket__"
+            r"|model:(helpdesk\.ticket\.stage|ir\.ui\.menu|ir\.actions\.act_window"
+            r"|helpdesk\.ticket\.channel|ir\.model),\w+:helpdesk_mgmt\."
+            r"|model_terms:ir\.ui\.view,arch_db:helpdesk_mgmt\.(ticket_view_form"
+            r"|ticket_view_tree|helpdesk_ticket_view_search|helpdesk_ticket_kanban_view"
+            r"|view_helpdesk_ticket_kanban)$"
+        ),
+    },
+}
 PLACEHOLDER = re.compile(r"%(?:\([a-z_0-9]+\))?[sdf]|\{[a-z_0-9]*\}")
 
 
@@ -52,6 +76,47 @@ def check_addon(addon, pot_path):
     return problems
 
 
+def check_extra(addon, module, scope, pot_path=None):
+    """The other module's terms an addon translates in i18n_extra/zh_CN.po."""
+    po_path = ROOT / "addons" / addon / "i18n_extra" / "zh_CN.po"
+    if not po_path.is_file():
+        return [f"{addon}: i18n_extra/zh_CN.po ({module}'s terms) is missing"]
+    try:
+        po = polib.pofile(str(po_path))
+    except (OSError, ValueError) as exc:
+        return [f"{addon}: {exc}"]
+    problems = []
+    translated = {}
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        short = entry.msgid[:70].replace("\n", " ")
+        foreign = [
+            occurrence
+            for occurrence, _line in entry.occurrences
+            if not re.match(rf"model(_terms)?:[\w.]+,\w+:{module}\.", occurrence)
+        ]
+        if foreign or not entry.occurrences:
+            problems.append(
+                f"{addon}: i18n_extra entry {short!r} is not a record of {module}"
+            )
+        if not entry.msgstr:
+            problems.append(f"{addon}: no zh_CN translation for {module}'s {short!r}")
+        elif placeholders(entry.msgid) != placeholders(entry.msgstr):
+            problems.append(f"{addon}: placeholders differ in {module}'s {short!r}")
+        translated[entry.msgid] = entry.msgstr
+    if pot_path is None:
+        return problems
+    for entry in polib.pofile(str(pot_path)):
+        in_scope = any(
+            scope.match(occurrence) for occurrence, _line in entry.occurrences
+        )
+        if in_scope and not entry.obsolete and not translated.get(entry.msgid):
+            short = entry.msgid[:70].replace("\n", " ")
+            problems.append(f"{addon}: no zh_CN translation for {module}'s {short!r}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pot", action="append", default=[], metavar="ADDON=FILE")
@@ -63,8 +128,12 @@ def main():
         addon, _sep, path = item.partition("=")
         pots[addon] = pathlib.Path(path).resolve()
     problems = []
-    for addon, pot_path in pots.items():
-        problems += check_addon(addon, pot_path)
+    for addon in ADDONS:
+        problems += check_addon(addon, pots.pop(addon))
+    for addon, modules in EXTRA_SCOPE.items():
+        for module, scope in modules.items():
+            problems += check_extra(addon, module, scope, pots.pop(module, None))
+    problems += [f"{name}: no translation of its terms is checked" for name in pots]
     for line in problems[:60]:
         print(line)
     if len(problems) > 60:

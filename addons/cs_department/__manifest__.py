@@ -111,5 +111,10 @@
         # ---- equipment work orders and the CS warehouse ----
         "demo/cs_work_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cs_department/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

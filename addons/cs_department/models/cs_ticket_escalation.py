@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -14,7 +16,12 @@ LOG_FIELDS = {
     "date",
     "reason",
     "returned_date",
+    "resolution",
+    "closed_with_ticket",
+    "activity_id",
 }
+#: Days the engineer has to return an escalated ticket (his to-do's deadline).
+RETURN_DELAY_DAYS = 1
 
 
 class CsTicketEscalation(models.Model):
@@ -66,8 +73,26 @@ class CsTicketEscalation(models.Model):
     )
     reason = fields.Text(required=True)
     returned_date = fields.Datetime(string="Returned On", tracking=True, copy=False)
+    resolution = fields.Text(
+        copy=False,
+        help="What the engineer found and did, given when he returns the ticket.",
+    )
+    closed_with_ticket = fields.Boolean(
+        copy=False,
+        help="The ticket was closed or cancelled while with the engineer.",
+    )
+    activity_id = fields.Many2one(
+        comodel_name="mail.activity",
+        string="Engineer's To-Do",
+        ondelete="set null",
+        copy=False,
+    )
     state = fields.Selection(
-        selection=[("open", "With Engineer"), ("returned", "Returned")],
+        selection=[
+            ("open", "With Engineer"),
+            ("returned", "Returned"),
+            ("closed", "Closed with Ticket"),
+        ],
         compute="_compute_state",
         store=True,
     )
@@ -105,10 +130,13 @@ class CsTicketEscalation(models.Model):
                 engineer=esc.to_user_id.name or "",
             )
 
-    @api.depends("date", "returned_date")
+    @api.depends("date", "returned_date", "closed_with_ticket")
     def _compute_state(self):
         for esc in self:
-            esc.state = "returned" if esc.returned_date else "open"
+            if not esc.returned_date:
+                esc.state = "open"
+            else:
+                esc.state = "closed" if esc.closed_with_ticket else "returned"
             if esc.returned_date and esc.date:
                 delta = esc.returned_date - esc.date
                 esc.duration_hours = delta.total_seconds() / 3600.0
@@ -150,8 +178,25 @@ class CsTicketEscalation(models.Model):
             )
         return super().write(vals)
 
-    def action_return(self):
-        """Give the tickets back to the representatives who escalated them."""
+    def _cs_schedule_todo(self):
+        """Give each engineer a to-do on the ticket, due in RETURN_DELAY_DAYS."""
+        for esc in self:
+            deadline = esc.company_id._cs_today(esc.to_user_id) + timedelta(
+                days=RETURN_DELAY_DAYS
+            )
+            activity = esc.ticket_id.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline,
+                summary=self.env._(
+                    "Escalated ticket %(ticket)s: return it with a resolution",
+                    ticket=esc.ticket_id.number or "",
+                ),
+                note=esc.reason,
+                user_id=esc.to_user_id.id,
+            )
+            esc.sudo().activity_id = activity
+
+    def _cs_check_can_return(self):
         user = self.env.user
         is_supervisor = user.has_group("cs_department.cs_department_group_supervisor")
         for esc in self:
@@ -169,18 +214,50 @@ class CsTicketEscalation(models.Model):
                         "return it to the representative."
                     )
                 )
+        self.check_access("write")
+
+    def action_return(self, resolution=None):
+        """Give the tickets back to the representatives who escalated them,
+        with the engineer's resolution (asked by a wizard when not given)."""
+        self._cs_check_can_return()
+        resolution = (resolution or "").strip()
+        if not resolution:
+            return {
+                "name": self.env._("Return to Representative"),
+                "type": "ir.actions.act_window",
+                "res_model": "cs.ticket.escalation.return.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_escalation_ids": self.ids},
+            }
+        user = self.env.user
         # The log is closed to direct writes.
-        workflow_write(self, {"returned_date": fields.Datetime.now()})
+        workflow_write(
+            self, {"returned_date": fields.Datetime.now(), "resolution": resolution}
+        )
         for esc in self:
             ticket = esc.ticket_id
             ticket.message_post(
                 body=self.env._(
-                    "Returned by %(engineer)s to %(representative)s.",
+                    "Returned by %(engineer)s to %(representative)s. "
+                    "Resolution: %(resolution)s",
                     engineer=user.name,
                     representative=esc.from_user_id.name,
+                    resolution=resolution,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
             # Past the checks above, whoever assigned the ticket meanwhile.
             ticket.sudo().user_id = esc.from_user_id
+        self.sudo().activity_id.action_feedback(feedback=resolution)
         return True
+
+    def _cs_close_with_ticket(self):
+        """The ticket was closed or cancelled: its open escalations end too."""
+        open_escalations = self.filtered(lambda esc: not esc.returned_date).sudo()
+        if not open_escalations:
+            return
+        open_escalations.write(
+            {"returned_date": fields.Datetime.now(), "closed_with_ticket": True}
+        )
+        open_escalations.activity_id.unlink()

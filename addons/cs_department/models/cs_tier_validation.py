@@ -69,7 +69,16 @@ class CsTierValidation(models.AbstractModel):
         if not reviews:
             # Base would fall back on every review of the record.
             return None
-        return super(CsTierValidation, self.sudo())._validate_tier(reviews.sudo())
+        res = super(CsTierValidation, self.sudo())._validate_tier(reviews.sudo())
+        self.invalidate_recordset(["validation_status", "need_validation"])
+        if self.validation_status == "validated":
+            self._cs_tiers_validated()
+        return res
+
+    def _cs_tiers_validated(self):
+        """Hook: every tier of this record has just been validated (e.g. move
+        it to its approved state). Runs as the last reviewer."""
+        return
 
     def _rejected_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)

@@ -190,8 +190,12 @@ class HelpdeskTicket(models.Model):
         if not self.env.su:
             self._cs_check_write_allowed(vals)
         closing = self.browse()
+        ending = self.browse()
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                # Closed or cancelled: the engineer's escalation ends with it.
+                ending = self.filtered("cs_escalated")
             if stage.closed and not stage.cs_cancel:
                 # From an open stage, or from a cancellation: done after
                 # cancelled is handling it, with the same rules.
@@ -204,6 +208,7 @@ class HelpdeskTicket(models.Model):
         # Checked on the written values: the same write may make it a complaint.
         closing._cs_check_can_close()
         closing._cs_create_followup_callbacks()
+        ending.cs_escalation_ids._cs_close_with_ticket()
         return res
 
     # ---------------------------------------------------
@@ -354,7 +359,7 @@ class HelpdeskTicket(models.Model):
         }
 
     def action_cs_return_to_representative(self):
-        self.cs_escalation_ids.filtered(
+        return self.cs_escalation_ids.filtered(
             lambda esc: not esc.returned_date
         ).action_return()
 

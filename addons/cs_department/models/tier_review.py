@@ -36,6 +36,24 @@ class TierReview(models.Model):
             "definition_id.exclude_requester",
         ]
 
+    @api.depends("reviewer_ids")
+    def _compute_todo_by(self):
+        """The reviewers' names rather than "Group <group name>"."""
+        guarded = self._cs_guarded_models()
+        others = self.filtered(lambda review: review.model not in guarded)
+        res = super(TierReview, others)._compute_todo_by()
+        num_show = 3
+        for review in self - others:
+            names = review.reviewer_ids[:num_show].mapped("name")
+            todo_by = ", ".join(names)
+            extra = len(review.reviewer_ids) - num_show
+            if extra > 0:
+                todo_by = self.env._(
+                    "%(names)s and %(count)s more", names=todo_by, count=extra
+                )
+            review.todo_by = todo_by
+        return res
+
     def _get_reviewers(self):
         reviewers = super()._get_reviewers()
         if self.model in self._cs_guarded_models():

@@ -40,3 +40,8 @@ from . import test_service_report
 # ---- equipment work orders and the CS warehouse ----
 from . import test_work_order
 from . import test_warehouse_account
+
+# ---- every role's day: escalations, tours, Chinese helpdesk terms ----
+from . import test_escalation_flow
+from . import test_tours
+from . import test_helpdesk_zh_cn

@@ -421,7 +421,7 @@ class TestAppraisedFigures(CsDepartmentCommon):
         """Reason, state and duration of an escalation are the log's own."""
         ticket = self._create_ticket("complaint")
         escalation = self._escalate(ticket)
-        escalation.with_user(self.engineer).action_return()
+        escalation.with_user(self.engineer).action_return(resolution="Line fixed")
         for user in (self.representative, self.engineer, self.manager):
             for vals, error in (
                 ({"reason": "Never happened"}, UserError),
@@ -465,7 +465,7 @@ class TestAppraisedFigures(CsDepartmentCommon):
         past the ORM."""
         ticket = self._create_ticket("complaint")
         escalation = self._escalate(ticket)
-        escalation.with_user(self.engineer).action_return()
+        escalation.with_user(self.engineer).action_return(resolution="Line fixed")
         self.env.flush_all()
         statements = (
             ("UPDATE cs_callback SET satisfaction = 150 WHERE id = %s", self.followup),

@@ -50,7 +50,7 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         self.assertEqual(order.validation_status, "pending")
         order.with_user(self.rep2).validate_tier()
         self.assertEqual(order.validation_status, "validated")
-        order.action_approve()
+        # The last validation approves the order: no Approve to press.
         self.assertEqual(order.state, "approved")
         order.action_start()
         self.assertEqual(order.state, "in_progress")
@@ -86,8 +86,9 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
                 ):
                     getattr(order, step)()
             if next_step == "action_approve":
+                # The last validation approves the order.
                 order.with_user(self.rep2).validate_tier()
-            if next_step:
+            elif next_step:
                 getattr(order, next_step)()
         self.assertEqual(order.state, "done")
         cancelled = self._create_order()
@@ -137,6 +138,10 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
                 "cs_department.tier_definition_cs_change_order_supervisor_expedited"
             ),
         )
+        # The reviews table names the reviewers, not "Group <group>".
+        self.assertNotIn("Group", reviews[1].todo_by)
+        self.assertIn(reviews[1].reviewer_ids[0].name, reviews[1].todo_by)
+        self.assertNotIn(self.rep.name, reviews[0].todo_by)
         order.with_user(self.rep2).validate_tier()
         self.assertEqual(reviews[0].status, "approved")
         self.assertEqual(reviews[1].status, "pending")
@@ -149,7 +154,6 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         self.assertEqual(order.state, "verified")
         order.with_user(self.supervisor).validate_tier()
         self.assertEqual(order.validation_status, "validated")
-        order.action_approve()
         self.assertEqual(order.state, "approved")
 
     def test_supervisor_own_expedited_order(self):
@@ -273,7 +277,6 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
             order.action_verify()
             order.with_user(self.rep2).validate_tier()
             order.with_user(self.supervisor).validate_tier()
-            order.action_approve()
             order.action_start()
             order.action_activate()
             order.invalidate_recordset(["late"])

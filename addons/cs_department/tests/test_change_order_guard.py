@@ -31,10 +31,14 @@ class TestChangeOrderGuard(CsChangeOrderCommon):
         with self.assertRaises(UserError):
             self._create_order(state="approved")
         order.action_verify()
-        order.with_user(self.rep2).validate_tier()
         with self.assertRaises(UserError):
             order.write({"state": "approved"})
         self.assertEqual(order.state, "verified")
+        # Validated (hence approved by the last validation), still no hand write.
+        order.with_user(self.rep2).validate_tier()
+        with self.assertRaises(UserError):
+            order.write({"state": "in_progress"})
+        self.assertEqual(order.state, "approved")
 
     def test_processed_order_frozen(self):
         """After verification only the free fields of an order can change."""

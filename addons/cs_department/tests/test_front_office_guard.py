@@ -124,7 +124,7 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
             with self.assertRaises(UserError):
                 escalation.with_user(user).write({"reason": "Line test on site"})
         self.assertEqual(escalation.reason, "Line test needed")
-        escalation.with_user(self.engineer).action_return()
+        escalation.with_user(self.engineer).action_return(resolution="Line fixed")
         self.assertEqual(escalation.state, "returned")
         self.assertEqual(ticket.user_id, self.representative)
 

@@ -90,7 +90,13 @@ class TestHelpdeskTicket(CsDepartmentCommon):
         escalation = self._escalate(ticket)
         with self.assertRaises(AccessError):
             escalation.with_user(self.representative).action_return()
-        ticket.with_user(self.engineer).action_cs_return_to_representative()
+        action = ticket.with_user(self.engineer).action_cs_return_to_representative()
+        self.assertEqual(action["res_model"], "cs.ticket.escalation.return.wizard")
+        self.assertFalse(escalation.returned_date)
+        wizard_model = self.env[action["res_model"]].with_user(self.engineer)
+        with Form(wizard_model.with_context(**action["context"])) as form:
+            form.resolution = "Replaced the modem"
+        form.save().action_return()
         self.assertTrue(escalation.returned_date)
         self.assertEqual(escalation.state, "returned")
         self.assertEqual(ticket.user_id, self.representative)

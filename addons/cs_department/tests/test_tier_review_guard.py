@@ -273,7 +273,6 @@ class TestTierReviewGuard(CsChangeOrderCommon):
         self.assertEqual(order.validation_status, "pending")
         order.with_user(self.supervisor).validate_tier()
         self.assertEqual(order.review_ids.done_by, self.supervisor)
-        order.action_approve()
         self.assertEqual(order.state, "approved")
 
     def test_context_keys_open_nothing(self):
@@ -351,7 +350,6 @@ class TestTierReviewGuard(CsChangeOrderCommon):
         self.assertEqual(review.status, "approved")
         self.assertEqual(review.comment, "Checked with the customer")
         self.assertEqual(review.done_by, self.rep2)
-        order.action_approve()
         self.assertEqual(order.state, "approved")
         rejected = self._verified_order()
         action = rejected.with_user(self.rep2).reject_tier()

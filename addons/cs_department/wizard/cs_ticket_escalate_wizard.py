@@ -77,6 +77,7 @@ class CsTicketEscalateWizard(models.TransientModel):
                 }
             )
         )
+        escalation._cs_schedule_todo()
         # Past the checks above: the log keeps who represented the ticket.
         ticket.sudo().user_id = self.engineer_id
         ticket.message_post(
@@ -88,3 +89,26 @@ class CsTicketEscalateWizard(models.TransientModel):
             subtype_xmlid="mail.mt_note",
         )
         return escalation
+
+
+class CsTicketEscalationReturnWizard(models.TransientModel):
+    _name = "cs.ticket.escalation.return.wizard"
+    _description = "Return an Escalated Ticket with a Resolution"
+
+    escalation_ids = fields.Many2many(
+        comodel_name="cs.ticket.escalation",
+        string="Escalations",
+        required=True,
+    )
+    resolution = fields.Text(
+        required=True,
+        help="What was found and done: kept on the escalation log and posted on "
+        "the ticket.",
+    )
+
+    def action_return(self):
+        self.ensure_one()
+        if not (self.resolution or "").strip():
+            raise UserError(self.env._("Tell what was found and done."))
+        self.escalation_ids.action_return(resolution=self.resolution)
+        return {"type": "ir.actions.act_window_close"}

@@ -229,7 +229,25 @@ class CsKpiCampaign(models.Model):
                 campaign, (0, 0)
             )
 
-    @api.constrains("period_type", "period_number")
+    @api.onchange("period_type", "period_number")
+    def _onchange_period_number(self):
+        """Refuse a period number out of range where it is typed, instead of
+        leaving the dates of the previous period on the form."""
+        months = PERIOD_MONTHS.get(self.period_type, 3)
+        if self.period_type == "year" or 1 <= self.period_number <= 12 // months:
+            return None
+        previous = self._origin.period_number
+        self.period_number = previous if 1 <= previous <= 12 // months else 1
+        return {
+            "warning": {
+                "title": self.env._("Invalid period"),
+                "message": self.env._(
+                    "A quarter is numbered 1 to 4 and a half-year 1 to 2."
+                ),
+            }
+        }
+
+    @api.constrains("period_type", "period_number", "date_from", "date_to")
     def _check_period(self):
         for campaign in self:
             months = PERIOD_MONTHS[campaign.period_type]
@@ -445,7 +463,11 @@ class CsKpiCampaign(models.Model):
         }
 
     def action_export_xlsx(self):
-        return self.env.ref("cs_kpi.cs_kpi_campaign_xlsx_report").report_action(self)
+        # A spreadsheet has no document layout: never ask an administrator to
+        # configure one first (the wizard would hide the download).
+        return self.env.ref("cs_kpi.cs_kpi_campaign_xlsx_report").report_action(
+            self, config=False
+        )
 
     def _schedule_activities(self):
         """One to-do per sheet for its manager and one per evaluator."""

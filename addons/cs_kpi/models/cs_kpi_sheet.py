@@ -233,10 +233,26 @@ class CsKpiSheet(models.Model):
                 sheet.competency_weight,
             )
 
-    @api.depends("total_score", "template_id", "pass_mark")
+    @api.depends(
+        "total_score",
+        "template_id",
+        "pass_mark",
+        "line_ids.is_measured",
+        "competency_line_ids.is_rated",
+        "state",
+    )
     def _compute_grade(self):
         bands = self.env["cs.kpi.grade.band"]._bands_by_template(self.template_id)
         for sheet in self:
+            if sheet.state != "done" and not (
+                any(sheet.line_ids.mapped("is_measured"))
+                or any(sheet.competency_line_ids.mapped("is_rated"))
+            ):
+                # Nothing scored yet: no grade (a 0 would read as a D); a
+                # closed sheet keeps the grade of its score.
+                sheet.grade = False
+                sheet.passed = False
+                continue
             sheet.grade = scoring.grade(
                 sheet.total_score, bands.get(sheet.template_id.id, [])
             )

@@ -38,5 +38,6 @@ class HrEmployee(models.Model):
             "cs_kpi.cs_kpi_sheet_action_history"
         )
         action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"search_default_group_campaign": 0}
+        # One point per appraised period: no 0 for the quarters between.
+        action["context"] = {"search_default_group_campaign": 0, "fill_temporal": False}
         return action

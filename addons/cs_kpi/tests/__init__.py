@@ -16,3 +16,4 @@ from . import test_evaluation_request
 from . import test_order_and_history
 from . import test_figures_guard
 from . import test_leaks_and_outputs
+from . import test_period_onchange
