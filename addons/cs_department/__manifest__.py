@@ -40,7 +40,8 @@
         "views/cs_ticket_escalation_views.xml",
         "views/cs_ticket_visit_views.xml",
         "views/res_config_settings_views.xml",
-        "wizard/cs_ticket_escalate_wizard_views.xml",
+        "wizard/cs_ticket_escalate_views.xml",
+        "wizard/cs_ticket_escalation_return_views.xml",
         "report/hr_job_reports.xml",
         "report/hr_job_templates.xml",
         "report/cs_complaint_report_views.xml",
@@ -85,7 +86,7 @@
         "views/cs_quality_check_views.xml",
         "views/cs_report_submission_views.xml",
         "views/res_config_settings_views_report.xml",
-        "wizard/cs_report_wizard_views.xml",
+        "wizard/cs_report_generate_views.xml",
         # ---- equipment work orders and the CS warehouse ----
         "security/cs_work_order_security.xml",
         "data/cs_work_order_data.xml",

@@ -225,7 +225,7 @@ class CsTicketEscalation(models.Model):
             return {
                 "name": self.env._("Return to Representative"),
                 "type": "ir.actions.act_window",
-                "res_model": "cs.ticket.escalation.return.wizard",
+                "res_model": "cs.ticket.escalation.return",
                 "view_mode": "form",
                 "target": "new",
                 "context": {"default_escalation_ids": self.ids},

@@ -352,7 +352,7 @@ class HelpdeskTicket(models.Model):
         return {
             "name": self.env._("Escalate to Engineer"),
             "type": "ir.actions.act_window",
-            "res_model": "cs.ticket.escalate.wizard",
+            "res_model": "cs.ticket.escalate",
             "view_mode": "form",
             "target": "new",
             "context": {"default_ticket_id": self.id},

@@ -405,7 +405,7 @@ class TestAppraisedFigures(CsDepartmentCommon):
 
     def _escalate(self, ticket):
         wizard = (
-            self.env["cs.ticket.escalate.wizard"]
+            self.env["cs.ticket.escalate"]
             .with_user(self.representative)
             .create(
                 {
@@ -444,7 +444,7 @@ class TestAppraisedFigures(CsDepartmentCommon):
     def test_colleague_escalation_keeps_representative(self):
         """A colleague escalating a ticket does not become its representative."""
         escalation = (
-            self.env["cs.ticket.escalate.wizard"]
+            self.env["cs.ticket.escalate"]
             .with_user(self.representative)
             .create(
                 {

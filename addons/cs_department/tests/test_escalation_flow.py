@@ -16,9 +16,7 @@ class TestEscalationFlow(CsDepartmentCommon):
     resolution; closing or cancelling the ticket ends its escalation."""
 
     def _escalate(self, ticket):
-        wizard_model = self.env["cs.ticket.escalate.wizard"].with_user(
-            self.representative
-        )
+        wizard_model = self.env["cs.ticket.escalate"].with_user(self.representative)
         with Form(wizard_model.with_context(default_ticket_id=ticket.id)) as form:
             form.engineer_id = self.engineer
             form.reason = "Needs a line test on site"
@@ -64,7 +62,7 @@ class TestEscalationFlow(CsDepartmentCommon):
         ticket = self._create_ticket("complaint")
         escalation = self._escalate(ticket)
         action = escalation.with_user(self.engineer).action_return()
-        self.assertEqual(action["res_model"], "cs.ticket.escalation.return.wizard")
+        self.assertEqual(action["res_model"], "cs.ticket.escalation.return")
         self.assertEqual(escalation.state, "open")
         wizard_model = self.env[action["res_model"]].with_user(self.engineer)
         form = Form(wizard_model.with_context(**action["context"]))

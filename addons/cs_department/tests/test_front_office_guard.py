@@ -26,7 +26,7 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
 
     def _escalate(self, ticket):
         wizard = (
-            self.env["cs.ticket.escalate.wizard"]
+            self.env["cs.ticket.escalate"]
             .with_user(self.representative)
             .create(
                 {

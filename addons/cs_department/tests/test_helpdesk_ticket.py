@@ -12,7 +12,7 @@ class TestHelpdeskTicket(CsDepartmentCommon):
     """Request kinds, escalation, key-customer visits and the complaint rate."""
 
     def _escalate(self, ticket, user=None, engineer=None):
-        wizard_model = self.env["cs.ticket.escalate.wizard"].with_user(
+        wizard_model = self.env["cs.ticket.escalate"].with_user(
             user or self.representative
         )
         with Form(wizard_model.with_context(default_ticket_id=ticket.id)) as form:
@@ -91,7 +91,7 @@ class TestHelpdeskTicket(CsDepartmentCommon):
         with self.assertRaises(AccessError):
             escalation.with_user(self.representative).action_return()
         action = ticket.with_user(self.engineer).action_cs_return_to_representative()
-        self.assertEqual(action["res_model"], "cs.ticket.escalation.return.wizard")
+        self.assertEqual(action["res_model"], "cs.ticket.escalation.return")
         self.assertFalse(escalation.returned_date)
         wizard_model = self.env[action["res_model"]].with_user(self.engineer)
         with Form(wizard_model.with_context(**action["context"])) as form:

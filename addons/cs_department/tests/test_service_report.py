@@ -307,7 +307,7 @@ class TestServiceReport(CsReportsCommon):
         self.assertEqual(values["Complaints"], 54)
 
     def test_wizard(self):
-        wizard_form = Form(self.env["cs.report.wizard"].with_user(self.supervisor))
+        wizard_form = Form(self.env["cs.report.generate"].with_user(self.supervisor))
         wizard_form.period_type = "quarter"
         wizard_form.reference_date = fields.Date.to_date("2026-02-14")
         wizard = wizard_form.save()

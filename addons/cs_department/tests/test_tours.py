@@ -69,7 +69,7 @@ class TestTours(HttpCase):
             self.rep1,
         )
         wizard = (
-            self.env["cs.ticket.escalate.wizard"]
+            self.env["cs.ticket.escalate"]
             .with_user(self.rep1)
             .create(
                 {

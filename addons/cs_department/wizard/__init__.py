@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 # ---- front office: jobs, helpdesk, callbacks ----
-from . import cs_ticket_escalate_wizard
+from . import cs_ticket_escalate
+from . import cs_ticket_escalation_return
 
 # ---- business-change orders and service lines ----
 from . import cs_change_order_reason
@@ -12,4 +13,4 @@ from . import comment_wizard
 from . import cs_expense_request_pay
 
 # ---- periodic reports ----
-from . import cs_report_wizard
+from . import cs_report_generate

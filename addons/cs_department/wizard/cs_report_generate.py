@@ -6,10 +6,10 @@ from odoo import api, fields, models
 from ..tools.report_period import PERIOD_TYPES, period_bounds
 
 
-class CsReportWizard(models.TransientModel):
+class CsReportGenerate(models.TransientModel):
     """Generate the periodic report of a period for a team or the department."""
 
-    _name = "cs.report.wizard"
+    _name = "cs.report.generate"
     _description = "Generate a Periodic Report"
 
     period_type = fields.Selection(

@@ -5,8 +5,8 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
-class CsTicketEscalateWizard(models.TransientModel):
-    _name = "cs.ticket.escalate.wizard"
+class CsTicketEscalate(models.TransientModel):
+    _name = "cs.ticket.escalate"
     _description = "Escalate a Ticket to an After-sales Engineer"
 
     ticket_id = fields.Many2one(
@@ -89,26 +89,3 @@ class CsTicketEscalateWizard(models.TransientModel):
             subtype_xmlid="mail.mt_note",
         )
         return escalation
-
-
-class CsTicketEscalationReturnWizard(models.TransientModel):
-    _name = "cs.ticket.escalation.return.wizard"
-    _description = "Return an Escalated Ticket with a Resolution"
-
-    escalation_ids = fields.Many2many(
-        comodel_name="cs.ticket.escalation",
-        string="Escalations",
-        required=True,
-    )
-    resolution = fields.Text(
-        required=True,
-        help="What was found and done: kept on the escalation log and posted on "
-        "the ticket.",
-    )
-
-    def action_return(self):
-        self.ensure_one()
-        if not (self.resolution or "").strip():
-            raise UserError(self.env._("Tell what was found and done."))
-        self.escalation_ids.action_return(resolution=self.resolution)
-        return {"type": "ir.actions.act_window_close"}
