@@ -90,6 +90,7 @@
         # ---- equipment work orders and the CS warehouse ----
         "security/cs_work_order_security.xml",
         "data/cs_work_order_data.xml",
+        "data/cs_kpi_template_engineer_data.xml",
         "views/cs_work_order_views.xml",
         "views/helpdesk_ticket_views_work_order.xml",
         "views/res_partner_views_work_order.xml",

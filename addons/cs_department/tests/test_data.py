@@ -20,11 +20,36 @@ class TestShippedData(TransactionCase):
         self.assertEqual(supervisor.line_ids.mapped("weight"), [40, 20, 10, 10, 10, 10])
         representative = self._template("representative_quarter")
         self.assertEqual(representative.weight_total, 100)
-        self.assertIn("default", representative.name)
+        # a default, said once in the description, not in the name
+        self.assertNotIn("default", representative.name.lower())
+        self.assertIn("Default template", representative.note)
         for template in manager | supervisor | representative:
             self.assertTrue(
                 all(template.line_ids.indicator_id.mapped("assessment_method"))
             )
+
+    def test_engineer_default_template(self):
+        """The engineer is appraised on his work orders and by the others."""
+        engineer = self._template("engineer_quarter")
+        self.assertEqual(
+            engineer.job_ids, self.env.ref("cs_department.hr_job_cs_engineer")
+        )
+        self.assertEqual(engineer.line_ids.mapped("weight"), [50, 30, 20])
+        self.assertEqual(
+            engineer.line_ids.indicator_id.mapped("source"),
+            ["cs_work_order_quality", "cs_work_order_on_time_rate", "manual"],
+        )
+        self.assertEqual(
+            engineer.line_ids.indicator_id.mapped("measure_type"),
+            ["computed", "computed", "evaluation"],
+        )
+        self.assertIn("Default template", engineer.note)
+        self.assertNotIn(
+            "manual cut off",
+            " ".join(
+                self.env["cs.kpi.indicator"].search([]).mapped("scoring_standard")
+            ),
+        )
 
     def test_half_year_forms(self):
         """Core/reference/attitude items exactly as the manual lists them."""
