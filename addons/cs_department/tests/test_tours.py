@@ -150,3 +150,40 @@ class TestTours(HttpCase):
         self.assertEqual(campaign.state, "done")
         self.assertEqual(str(campaign.date_from), "2026-07-01")
         self.assertIn(88, campaign.sheet_ids.line_ids.mapped("score"))
+
+    def test_tour_finance(self):
+        """Finance validates a request past the manager's tier, then pays it."""
+        request = self.env.ref("cs_department.cs_expense_request_server_demo")
+        line = request.budget_line_id
+        self.assertEqual(request.state, "to_approve")
+        self.assertTrue(request.cs_needs_finance)
+        request.with_user(self.manager).validate_tier()
+        self.assertEqual(request.state, "to_approve")
+        spent = line.spent_amount
+        self.start_tour("/odoo", "cs_department_tour_finance", login="cs_finance")
+        self.assertEqual(request.state, "paid")
+        self.assertEqual(request.approval_level, "finance")
+        self.assertEqual(request.paid_amount, 18000)
+        self.assertEqual(request.payment_reference, "TRF-TOUR-1")
+        self.assertEqual(line.spent_amount, spent + 18000)
+
+    def test_tour_work_order(self):
+        """The engineer closes his repair once its transfers are validated."""
+        order = self.env.ref("cs_department.cs_work_order_in_progress_demo")
+        self.assertEqual(order.state, "in_progress")
+        stock_user = new_test_user(
+            self.env, login="cs_tour_stock", groups="stock.group_stock_user"
+        )
+        pickings = order.sudo().picking_ids.with_user(stock_user)
+        for move in pickings.move_ids:
+            move.quantity = move.product_uom_qty
+        pickings.move_ids.picked = True
+        self.assertIs(pickings.button_validate(), True)
+        self.assertEqual(set(pickings.mapped("state")), {"done"})
+        self.start_tour(
+            "/odoo/action-cs_department.cs_work_order_action",
+            "cs_department_tour_work_order",
+            login="cs_engineer",
+        )
+        self.assertEqual(order.state, "done")
+        self.assertTrue(order.done_date)

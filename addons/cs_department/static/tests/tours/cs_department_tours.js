@@ -466,3 +466,85 @@ tours.add("cs_department_tour_hr", {
         },
     ],
 });
+
+tours.add("cs_department_tour_finance", {
+    url: "/odoo",
+    steps: () => [
+        // The server request waits for finance after the manager's approval.
+        {
+            content: "Apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Budgets app",
+            trigger: ".o_app[data-menu-xmlid='cs_department.cs_budget_menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open the request waiting for finance",
+            trigger:
+                ".o_list_view .o_data_row td:contains('Replacement call-center recording server')",
+            run: "click",
+        },
+        {
+            content: "Validate the finance tier",
+            trigger: ".o_form_view button[name='validate_tier']",
+            run: "click",
+        },
+        {
+            content: "The last validation approved the request",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+        },
+        {
+            content: "Mark it paid",
+            trigger: ".o_form_view .o_statusbar_buttons button:contains('Mark as Paid')",
+            run: "click",
+        },
+        {
+            content: "Payment reference",
+            trigger: ".modal .o_field_widget[name='reference'] input",
+            run: "edit TRF-TOUR-1",
+        },
+        {
+            content: "Confirm the payment",
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "Paid",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Paid')",
+        },
+    ],
+});
+
+tours.add("cs_department_tour_work_order", {
+    steps: () => [
+        // His repair at Beida, its equipment delivered and returned: done.
+        {
+            content: "Open his repair work order",
+            trigger: ".o_kanban_record:contains('Beida Logistics'):contains('Repair')",
+            run: "click",
+        },
+        {
+            content: "In progress",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('In Progress')",
+        },
+        {
+            content: "Mark it done",
+            trigger: ".o_form_view button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "Done",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+        },
+        {
+            content: "The done date shows",
+            trigger: ".o_field_widget[name='done_date'] span:not(:empty)",
+        },
+    ],
+});
