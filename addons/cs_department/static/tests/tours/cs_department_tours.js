@@ -499,7 +499,8 @@ tours.add("cs_department_tour_finance", {
         },
         {
             content: "Mark it paid",
-            trigger: ".o_form_view .o_statusbar_buttons button:contains('Mark as Paid')",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button:contains('Mark as Paid')",
             run: "click",
         },
         {
@@ -514,7 +515,8 @@ tours.add("cs_department_tour_finance", {
         },
         {
             content: "Paid",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Paid')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Paid')",
         },
     ],
 });
