@@ -218,7 +218,8 @@ class CsChangeOrderLine(models.Model):
             "partner_id": self.order_id.partner_id.id,
             "service_type": self.service_type,
             "company_id": self.order_id.company_id.id,
-            "date_start": fields.Date.context_today(self),
+            # service lines open and close on the company's day, whoever acts
+            "date_start": self.order_id.company_id._cs_today(),
         }
 
     def _get_service_line_update(self, today):
@@ -257,10 +258,9 @@ class CsChangeOrderLine(models.Model):
         )
         for line, service_line in zip(additions, new_service_lines, strict=True):
             line.sudo().service_line_id = service_line
-        today = fields.Date.context_today(self)
         batches = defaultdict(lambda: ServiceLine)
         for line in changes:
-            vals = line._get_service_line_update(today)
+            vals = line._get_service_line_update(line.order_id.company_id._cs_today())
             batches[tuple(sorted(vals.items()))] |= line.service_line_id
         for vals, service_lines in batches.items():
             service_lines.write(dict(vals))

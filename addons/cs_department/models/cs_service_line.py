@@ -74,7 +74,10 @@ class CsServiceLine(models.Model):
         tracking=True,
     )
     date_start = fields.Date(
-        string="Start Date", default=fields.Date.context_today, tracking=True
+        string="Start Date",
+        # the company's day, as the change orders that open and close lines
+        default=lambda self: self.env.company._cs_today(),
+        tracking=True,
     )
     date_end = fields.Date(string="End Date", tracking=True)
     company_id = fields.Many2one(

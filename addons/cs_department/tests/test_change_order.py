@@ -308,6 +308,14 @@ class TestChangeOrderActivation(CsChangeOrderCommon):
 
     def test_activation_applies_lines(self):
         """Add, close, password, permission and basic data reach the service lines."""
+        # 23:30 UTC: a new day in Shanghai and in Brussels, not yet in UTC.
+        # Whoever acts, a line opened today closes today: the company's day.
+        with freeze_time("2026-03-02 23:30:00"):
+            self.ip_line.date_start = self.env.company._cs_today()
+            self._check_activation_applies_lines()
+        self.assertEqual(self.ip_line.date_end, self.ip_line.date_start)
+
+    def _check_activation_applies_lines(self):
         order = self._approved_order(
             lines=[
                 {
