@@ -16,9 +16,10 @@ month and the previous one), and their
 ratio (target: within 3x). The query count must not grow with the size.
 """
 
-import argparse
 import sys
 import time
+
+from benchmark_common import benchmark_parser, odoo_registry
 
 MONTH = ("2026-03-01", "2026-03-31")
 RAW_SQL = [
@@ -71,29 +72,9 @@ RAW_SQL = [
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default=None)
-    parser.add_argument("--db_port", default=None)
-    parser.add_argument("--db_user", default=None)
-    parser.add_argument("--db_password", default=None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
     return parser.parse_args(argv)
-
-
-def odoo_registry(args):
-    import odoo
-    from odoo.tools import config
-
-    odoo_args = ["-d", args.database, f"--addons-path={args.addons_path}"]
-    for option in ("db_host", "db_port", "db_user", "db_password"):
-        value = getattr(args, option)
-        if value:
-            odoo_args.append(f"--{option}={value}")
-    config.parse_config(odoo_args)
-    odoo.service.server.load_server_wide_modules()
-    return odoo.modules.registry.Registry(args.database)
 
 
 def build(env, size):

@@ -18,21 +18,15 @@ back by one UPDATE (rolled back); for the rerun, which writes nothing, the
 aggregate alone. Target: a ratio within 2.
 """
 
-import argparse
 import sys
 import time
 
+from benchmark_common import benchmark_parser, odoo_registry
 from dateutil.relativedelta import relativedelta
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default=None)
-    parser.add_argument("--db_port", default=None)
-    parser.add_argument("--db_user", default=None)
-    parser.add_argument("--db_password", default=None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--customers", type=int, default=50000)
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument(
@@ -42,20 +36,6 @@ def parse_args(argv):
         help="one customer in this many drops in the latest month",
     )
     return parser.parse_args(argv)
-
-
-def odoo_registry(args):
-    import odoo
-    from odoo.tools import config
-
-    odoo_args = ["-d", args.database, f"--addons-path={args.addons_path}"]
-    for option in ("db_host", "db_port", "db_user", "db_password"):
-        value = getattr(args, option)
-        if value:
-            odoo_args.append(f"--{option}={value}")
-    config.parse_config(odoo_args)
-    odoo.service.server.load_server_wide_modules()
-    return odoo.modules.registry.Registry(args.database)
 
 
 def generate(env, args, today):

@@ -16,34 +16,18 @@ of that read next to the seconds of the raw SQL aggregate of the same view,
 and their ratio. The query count must not grow with the moves.
 """
 
-import argparse
 import sys
 import time
+
+from benchmark_common import benchmark_parser, odoo_registry
 
 SIZES = (10000, 100000)
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    for option in ("db_host", "db_port", "db_user", "db_password"):
-        parser.add_argument(f"--{option}", default=None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     return parser.parse_args(argv)
-
-
-def odoo_registry(args):
-    import odoo
-    from odoo.tools import config
-
-    odoo_args = ["-d", args.database, f"--addons-path={args.addons_path}"]
-    for option in ("db_host", "db_port", "db_user", "db_password"):
-        if getattr(args, option):
-            odoo_args.append(f"--{option}={getattr(args, option)}")
-    config.parse_config(odoo_args)
-    odoo.service.server.load_server_wide_modules()
-    return odoo.modules.registry.Registry(args.database)
 
 
 def insert_moves(env, size, products):
