@@ -5,12 +5,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
+from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
 
 #: Fields only the workflow buttons write.
 BUDGET_WORKFLOW_FIELDS = {"state", "revision_state"}
-#: Fields that mail.thread writes on any budget.
-MAIL_FIELDS = {"message_follower_ids", "message_main_attachment_id", "access_token"}
 FINANCE_GROUP = "cs_department.cs_department_group_finance"
 GM_GROUP = "cs_department.cs_department_group_general_manager"
 

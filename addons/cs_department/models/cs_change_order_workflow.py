@@ -4,7 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
+from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
 
 from .cs_change_order import FREE_FIELDS, RUNNING_STATES
 
@@ -19,8 +19,6 @@ WORKFLOW_FIELDS = [
     "cancel_reason",
     "reject_reason",
 ]
-#: Fields that mail.thread and base_tier_validation write on any order.
-MAIL_FIELDS = ["message_follower_ids", "message_main_attachment_id", "access_token"]
 
 
 class CsChangeOrder(models.Model):

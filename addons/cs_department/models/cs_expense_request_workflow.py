@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
+from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
 
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
@@ -22,8 +22,6 @@ REQUEST_WORKFLOW_FIELDS = [
 ]
 #: Fields that stay editable once the request is submitted.
 REQUEST_FREE_FIELDS = ["note"]
-#: Fields that mail.thread and base_tier_validation write on any request.
-MAIL_FIELDS = ["message_follower_ids", "message_main_attachment_id", "access_token"]
 
 
 class CsExpenseRequestWorkflow(models.AbstractModel):

@@ -7,42 +7,56 @@ from odoo import models
 class CsKpiSheetLine(models.Model):
     _inherit = "cs.kpi.sheet.line"
 
-    def _cs_callback_groups(self, campaign, lines, extra_domain, aggregates):
-        """Group the rated callbacks done in ``campaign``'s period by representative.
-
-        The callbacks count for the representative of their ticket; each line's
-        employee is that representative through his user. One ``_read_group``.
-        """
-        users = lines.employee_id.user_id
-        if not users:
-            return {}
-        # the period's days in the campaign's time zone, not in UTC
-        start, stop = campaign._period_datetimes()
-        domain = [
-            ("state", "=", "done"),
-            ("satisfaction", ">", 0),
-            ("representative_id", "in", users.ids),
-            ("company_id", "=", campaign.company_id.id),
-            ("done_date", ">=", start),
-            ("done_date", "<", stop),
-            *extra_domain,
-        ]
-        groups = (
-            self.env["cs.callback"]
-            .sudo()
-            ._read_group(domain, ["representative_id"], aggregates)
-        )
-        return {user.id: values for user, *values in groups}
-
-    def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
-        """``{line_id: value_of(aggregates of the line's user) or None}``."""
+    def _cs_measure_by_user(
+        self, campaign, model, user_field, domain, aggregates, value_of
+    ):
+        """``{line_id: value_of(aggregates) or None}`` from one ``_read_group``
+        of ``model`` in ``campaign``, grouped by ``user_field`` (the person
+        appraised) and restricted by ``domain`` (the period)."""
         lines = self.sudo()
-        groups = self._cs_callback_groups(campaign, lines, extra_domain, aggregates)
+        users = lines.employee_id.user_id
+        groups = {}
+        if users:
+            groups = {
+                user.id: values
+                for user, *values in self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        (user_field, "in", users.ids),
+                        ("company_id", "=", campaign.company_id.id),
+                        *domain,
+                    ],
+                    [user_field],
+                    aggregates,
+                )
+            }
         result = {}
         for line in lines:
             values = groups.get(line.employee_id.user_id.id)
-            result[line.id] = value_of(campaign, values) if values else None
+            result[line.id] = value_of(values) if values else None
         return result
+
+    def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
+        """``{line_id: value_of(campaign, aggregates) or None}`` over the rated
+        callbacks done in ``campaign``'s period: they count for the
+        representative of their ticket, each line's employee through his user."""
+        # the period's days in the campaign's time zone, not in UTC
+        start, stop = campaign._period_datetimes()
+        return self._cs_measure_by_user(
+            campaign,
+            "cs.callback",
+            "representative_id",
+            [
+                ("state", "=", "done"),
+                ("satisfaction", ">", 0),
+                ("done_date", ">=", start),
+                ("done_date", "<", stop),
+                *extra_domain,
+            ],
+            aggregates,
+            lambda values: value_of(campaign, values),
+        )
 
     def _measure_source_cs_callback_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the rated callbacks done in the period

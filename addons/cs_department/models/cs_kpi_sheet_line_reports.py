@@ -12,36 +12,6 @@ class CsKpiSheetLine(models.Model):
     _name = "cs.kpi.sheet.line"
     _inherit = ["cs.kpi.sheet.line"]
 
-    def _cs_measure_by_user(
-        self, campaign, model, user_field, domain, aggregates, value_of
-    ):
-        """``{line_id: value_of(aggregates) or None}`` from one ``_read_group``
-        of ``model`` in ``campaign``, grouped by ``user_field`` (the person
-        appraised) and restricted by ``domain`` (the period)."""
-        lines = self.sudo()
-        users = lines.employee_id.user_id
-        groups = {}
-        if users:
-            groups = {
-                user.id: values
-                for user, *values in self.env[model]
-                .sudo()
-                ._read_group(
-                    [
-                        (user_field, "in", users.ids),
-                        ("company_id", "=", campaign.company_id.id),
-                        *domain,
-                    ],
-                    [user_field],
-                    aggregates,
-                )
-            }
-        result = {}
-        for line in lines:
-            values = groups.get(line.employee_id.user_id.id)
-            result[line.id] = value_of(values) if values else None
-        return result
-
     def _measure_source_cs_report_timeliness(self, campaign):
         """Share (%) of each line's employee's reports due in the period that
         were submitted on time; a report still not submitted once its due
