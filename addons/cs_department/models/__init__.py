@@ -52,3 +52,6 @@ from . import cs_work_order
 from . import cs_work_order_line
 from . import stock_picking
 from . import stock_move
+
+# ---- appraisals: sources of the teams, change orders and traffic callbacks ----
+from . import cs_kpi_sheet_line_team

@@ -137,6 +137,15 @@ class CsChangeOrder(models.Model):
     )
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
     reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    correction_count = fields.Integer(
+        string="Corrections",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Times the order was reset to draft after a rejection or a "
+        "cancellation, or had its approval restarted after a rejected review: "
+        "an order corrected is not handled accurately.",
+    )
     lead_time = fields.Float(
         string="Lead Time (Hours)",
         compute="_compute_lead_time",

@@ -18,6 +18,7 @@ WORKFLOW_FIELDS = [
     "notification_date",
     "cancel_reason",
     "reject_reason",
+    "correction_count",
 ]
 
 
@@ -257,6 +258,7 @@ class CsChangeOrder(models.Model):
         """Reopen a cancelled or rejected order; its old reviews are dropped."""
         self._check_step(self.env._("Reset to Draft"), ["cancel", "rejected"])
         self._cs_drop_reviews()
+        self._cs_count_correction()
         workflow_write(
             self,
             {
@@ -268,3 +270,26 @@ class CsChangeOrder(models.Model):
             },
         )
         return True
+
+    def restart_validation(self):
+        """Restarting the approval after a rejected review corrects the order."""
+        corrected = self.filtered(
+            lambda order: (
+                order.state in order._state_from
+                and "rejected" in order.sudo().review_ids.mapped("status")
+            )
+        )
+        res = super().restart_validation()
+        corrected._cs_count_correction()
+        return res
+
+    def _cs_count_correction(self):
+        """One more correction on each order, by the workflow only: one write
+        per number of corrections already made, not one per order."""
+        for count in set(self.mapped("correction_count")):
+            workflow_write(
+                self.filtered(
+                    lambda order, count=count: order.correction_count == count
+                ).with_context(skip_validation_check=True),
+                {"correction_count": count + 1},
+            )

@@ -35,6 +35,26 @@ class CsKpiIndicator(models.Model):
             ),
             ("cs_work_order_on_time_rate", "Work orders done on time (%)"),
             ("cs_work_order_quality", "Average quality rating of the work orders"),
+            (
+                "cs_team_callback_satisfaction",
+                "Average satisfaction of the callbacks on the team's tickets",
+            ),
+            (
+                "cs_team_complaint_satisfaction",
+                "Average satisfaction of the team's complaint follow-ups",
+            ),
+            (
+                "cs_team_quality_pass_rate",
+                "Pass rate of the team's quality spot checks (%)",
+            ),
+            (
+                "cs_change_order_quality",
+                "Share of the change orders handled accurately and on time (%)",
+            ),
+            (
+                "cs_traffic_callback_rate",
+                "Share of the traffic anomalies called back in time (%)",
+            ),
         ],
         ondelete={
             "cs_callback_satisfaction": _fall_back_to_manual,
@@ -46,5 +66,10 @@ class CsKpiIndicator(models.Model):
             "cs_change_order_timeliness": _fall_back_to_manual,
             "cs_work_order_on_time_rate": _fall_back_to_manual,
             "cs_work_order_quality": _fall_back_to_manual,
+            "cs_team_callback_satisfaction": _fall_back_to_manual,
+            "cs_team_complaint_satisfaction": _fall_back_to_manual,
+            "cs_team_quality_pass_rate": _fall_back_to_manual,
+            "cs_change_order_quality": _fall_back_to_manual,
+            "cs_traffic_callback_rate": _fall_back_to_manual,
         },
     )

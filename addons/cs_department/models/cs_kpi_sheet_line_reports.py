@@ -53,29 +53,11 @@ class CsKpiSheetLine(models.Model):
         start, stop = campaign._period_datetimes()
         return [("requested_date", ">=", start), ("requested_date", "<", stop)]
 
-    def _measure_source_cs_change_order_accuracy(self, campaign):
-        """Share (%) of each line's employee's change orders requested in the
-        period and finished (activated, notified, done or rejected) that were
-        not rejected; ``None`` without any."""
-        return self._cs_measure_by_user(
-            campaign,
-            "cs.change.order",
-            "user_id",
-            [
-                ("state", "in", FINISHED_STATES),
-                *self._cs_requested_in_period(campaign),
-            ],
-            ["__count", "state:array_agg"],
-            lambda values: (
-                sum(1 for state in values[1] if state != "rejected") * 100.0 / values[0]
-            ),
-        )
-
-    def _measure_source_cs_change_order_timeliness(self, campaign):
-        """Share (%) of each line's employee's change orders requested in the
-        period and activated that were activated within their delay: the due
-        time of an expedited order, the company's normal delay otherwise; one
-        grouped query."""
+    def _cs_change_order_rate(self, campaign, domain, good):
+        """``{line_id: share (%) or None}``: among each line's employee's change
+        orders requested in ``campaign``'s period and matching ``domain``, the
+        share that ``good(column, campaign)`` (an SQL condition) holds for;
+        one grouped query whatever the number of lines and orders."""
         lines = self.sudo()
         users = lines.employee_id.user_id
         Order = self.env["cs.change.order"].sudo()
@@ -85,7 +67,7 @@ class CsKpiSheetLine(models.Model):
                 [
                     ("user_id", "in", users.ids),
                     ("company_id", "=", campaign.company_id.id),
-                    ("activation_date", "!=", False),
+                    *domain,
                     *self._cs_requested_in_period(campaign),
                 ]
             )
@@ -99,21 +81,60 @@ class CsKpiSheetLine(models.Model):
                     query.select(
                         col("user_id"),
                         SQL("COUNT(*)"),
-                        SQL(
-                            "COUNT(*) FILTER (WHERE %s <= COALESCE(%s, %s + "
-                            "%s * INTERVAL '1 hour'))",
-                            col("activation_date"),
-                            col("due_date"),
-                            col("requested_date"),
-                            campaign.company_id.cs_change_order_normal_hours,
-                        ),
+                        SQL("COUNT(*) FILTER (WHERE %s)", good(col, campaign)),
                     ),
                     col("user_id"),
                 )
             )
-            counts = {user_id: (total, on_time) for user_id, total, on_time in rows}
+            counts = {user_id: (total, ok) for user_id, total, ok in rows}
+        return lines._cs_rate_by_user(counts)
+
+    def _cs_rate_by_user(self, counts):
+        """``{line_id: ok * 100 / total or None}`` from ``counts``, ``{user_id:
+        (total, ok)}`` of each line's employee's user."""
         result = {}
-        for line in lines:
-            total, on_time = counts.get(line.employee_id.user_id.id, (0, 0))
-            result[line.id] = on_time * 100.0 / total if total else None
+        for line in self:
+            total, ok = counts.get(line.employee_id.user_id.id, (0, 0))
+            result[line.id] = ok * 100.0 / total if total else None
         return result
+
+    @staticmethod
+    def _cs_change_order_accurate(col, campaign):
+        """SQL: the order was never rejected nor corrected."""
+        return SQL(
+            "%s != 'rejected' AND COALESCE(%s, 0) = 0",
+            col("state"),
+            col("correction_count"),
+        )
+
+    @staticmethod
+    def _cs_change_order_in_time(col, campaign):
+        """SQL: the order was activated within its delay: the due time of an
+        expedited order, the company's normal delay otherwise."""
+        return SQL(
+            "%s <= COALESCE(%s, %s + %s * INTERVAL '1 hour')",
+            col("activation_date"),
+            col("due_date"),
+            col("requested_date"),
+            campaign.company_id.cs_change_order_normal_hours,
+        )
+
+    def _measure_source_cs_change_order_accuracy(self, campaign):
+        """Share (%) of each line's employee's change orders requested in the
+        period and finished (activated, notified, done or rejected) that were
+        neither rejected nor corrected; ``None`` without any."""
+        return self._cs_change_order_rate(
+            campaign,
+            [("state", "in", FINISHED_STATES)],
+            self._cs_change_order_accurate,
+        )
+
+    def _measure_source_cs_change_order_timeliness(self, campaign):
+        """Share (%) of each line's employee's change orders requested in the
+        period and activated that were activated within their delay: the due
+        time of an expedited order, the company's normal delay otherwise."""
+        return self._cs_change_order_rate(
+            campaign,
+            [("activation_date", "!=", False)],
+            self._cs_change_order_in_time,
+        )

@@ -25,6 +25,12 @@ class ResCompany(models.Model):
         help="A callback passes when its satisfaction score (0-100) reaches this "
         "threshold.",
     )
+    cs_quality_pass_score = fields.Integer(
+        string="Quality Check Pass Score",
+        default=80,
+        help="A quality spot check passes when its score (0-100) reaches this "
+        "score (pass rate of a team's spot checks).",
+    )
     # ---- business-change orders ----
     cs_change_order_expedited_hours = fields.Float(
         string="Expedited Change Order Due Time (hours)",
@@ -102,6 +108,11 @@ class ResCompany(models.Model):
             "cs_satisfaction_threshold_range",
             "CHECK(cs_satisfaction_threshold BETWEEN 0 AND 100)",
             "The satisfaction threshold must be between 0 and 100.",
+        ),
+        (
+            "cs_quality_pass_score_range",
+            "CHECK(cs_quality_pass_score BETWEEN 0 AND 100)",
+            "The pass score of the quality spot checks must be between 0 and 100.",
         ),
         (
             "cs_change_order_expedited_hours_positive",

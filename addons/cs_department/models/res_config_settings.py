@@ -15,6 +15,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cs_satisfaction_threshold",
         readonly=False,
     )
+    cs_quality_pass_score = fields.Integer(
+        related="company_id.cs_quality_pass_score",
+        readonly=False,
+    )
     # ---- business-change orders ----
     cs_change_order_expedited_hours = fields.Float(
         related="company_id.cs_change_order_expedited_hours",

@@ -1,0 +1,214 @@
+# Copyright 2026 CS Department Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""KPI data sources of the people a manager or supervisor leads, and the
+representatives' change orders and traffic callbacks."""
+
+from collections import defaultdict
+
+from odoo import models
+from odoo.tools import SQL
+
+from .cs_kpi_sheet_line_reports import FINISHED_STATES
+
+
+class CsKpiSheetLine(models.Model):
+    _name = "cs.kpi.sheet.line"
+    _inherit = ["cs.kpi.sheet.line"]
+
+    # ---- the team of a leader ----
+    def _cs_team_users(self, campaign):
+        """``{line_id: set of user ids}``: the users of every employee below
+        each line's employee through ``parent_id``, recursively (himself
+        excluded), in ``campaign``'s company. One ``search_read`` of the
+        company's employees, the tree walked in Python."""
+        rows = (
+            self.env["hr.employee"]
+            .sudo()
+            .search_read(
+                [("company_id", "=", campaign.company_id.id)],
+                ["parent_id", "user_id"],
+                load=None,
+            )
+        )
+        children = defaultdict(list)
+        user_of = {}
+        for row in rows:
+            user_of[row["id"]] = row["user_id"]
+            if row["parent_id"]:
+                children[row["parent_id"]].append(row["id"])
+        result = {}
+        for line in self.sudo():
+            leader = line.employee_id.id
+            seen = {leader}
+            todo = list(children.get(leader, ()))
+            users = set()
+            while todo:
+                employee = todo.pop()
+                if employee in seen:  # a cycle in the hierarchy
+                    continue
+                seen.add(employee)
+                if user_of.get(employee):
+                    users.add(user_of[employee])
+                todo.extend(children.get(employee, ()))
+            users.discard(line.employee_id.user_id.id)
+            result[line.id] = users
+        return result
+
+    def _cs_measure_by_team(
+        self, campaign, model, member_field, author_field, domain, aggregates, value_of
+    ):
+        """``{line_id: value_of(list of aggregates) or None}`` over the records
+        of ``model`` in ``campaign``'s company matching ``domain`` whose
+        ``member_field`` is a user of the line's team and whose
+        ``author_field`` is not the line's own user (nobody produces a figure
+        he is appraised on). One ``_read_group`` by (member, author) pair."""
+        teams = self._cs_team_users(campaign)
+        members = set().union(*teams.values()) if teams else set()
+        groups = defaultdict(list)
+        if members:
+            for member, author, *values in (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        (member_field, "in", list(members)),
+                        ("company_id", "=", campaign.company_id.id),
+                        *domain,
+                    ],
+                    [member_field, author_field],
+                    aggregates,
+                )
+            ):
+                groups[member.id].append((author.id, values))
+        result = {}
+        for line in self.sudo():
+            leader = line.employee_id.user_id.id
+            values = [
+                values
+                for member in teams[line.id]
+                for author, values in groups.get(member, ())
+                if author != leader
+            ]
+            result[line.id] = value_of(values) if values else None
+        return result
+
+    def _cs_team_callbacks(self, campaign, extra_domain):
+        """Average satisfaction of the rated callbacks done in the period on
+        the tickets of each line's team, not assigned to the leader."""
+        start, stop = campaign._period_datetimes()
+        return self._cs_measure_by_team(
+            campaign,
+            "cs.callback",
+            "representative_id",
+            "user_id",
+            [
+                ("state", "=", "done"),
+                ("satisfaction", ">", 0),
+                ("done_date", ">=", start),
+                ("done_date", "<", stop),
+                *extra_domain,
+            ],
+            ["satisfaction:sum", "__count"],
+            lambda values: (
+                sum(total for total, __ in values) / sum(count for __, count in values)
+            ),
+        )
+
+    def _measure_source_cs_team_callback_satisfaction(self, campaign):
+        """Average satisfaction (0-100) of the callbacks done in the period on
+        the tickets of the people each line's employee leads, except those he
+        made himself; ``None`` without any."""
+        return self._cs_team_callbacks(campaign, [])
+
+    def _measure_source_cs_team_complaint_satisfaction(self, campaign):
+        """Average satisfaction (0-100) of the complaint follow-ups done in the
+        period on the tickets of the people each line's employee leads, except
+        those he made himself; ``None`` without any."""
+        return self._cs_team_callbacks(
+            campaign, [("reason", "=", "complaint_followup")]
+        )
+
+    def _measure_source_cs_team_quality_pass_rate(self, campaign):
+        """Share (%) of the spot checks dated in the period of the people each
+        line's employee leads, not made by himself, whose score reaches the
+        company's pass score; ``None`` without any."""
+        pass_score = campaign.company_id.cs_quality_pass_score
+
+        def pass_rate(values):
+            scores = [score for (group_scores,) in values for score in group_scores]
+            return (
+                sum(1 for score in scores if score >= pass_score) * 100.0 / len(scores)
+            )
+
+        return self._cs_measure_by_team(
+            campaign,
+            "cs.quality.check",
+            "representative_id",
+            "supervisor_id",
+            [("date", ">=", campaign.date_from), ("date", "<=", campaign.date_to)],
+            ["score:array_agg"],
+            pass_rate,
+        )
+
+    # ---- a representative's own work ----
+    def _measure_source_cs_change_order_quality(self, campaign):
+        """Share (%) of each line's employee's change orders requested in the
+        period and finished that were neither rejected nor corrected and were
+        activated within their delay; ``None`` without any."""
+
+        def accurate_in_time(col, campaign):
+            return SQL(
+                "%s AND %s",
+                self._cs_change_order_accurate(col, campaign),
+                self._cs_change_order_in_time(col, campaign),
+            )
+
+        return self._cs_change_order_rate(
+            campaign, [("state", "in", FINISHED_STATES)], accurate_in_time
+        )
+
+    def _measure_source_cs_traffic_callback_rate(self, campaign):
+        """Share (%) of the traffic anomalies of the period whose callback is
+        assigned to each line's employee that were called back by the
+        callback's scheduled day (in the campaign's time zone); ``None``
+        without any. One grouped query."""
+        lines = self.sudo()
+        users = lines.employee_id.user_id
+        counts = {}
+        if users:
+            Anomaly = self.env["cs.traffic.anomaly"].sudo()
+            query = Anomaly._search(
+                [
+                    ("company_id", "=", campaign.company_id.id),
+                    ("period_start", ">=", campaign.date_from),
+                    ("period_start", "<=", campaign.date_to),
+                ]
+            )
+            callback = query.join(
+                Anomaly._table, "callback_id", "cs_callback", "id", "callback"
+            )
+
+            def col(name):
+                return SQL.identifier(callback, name)
+
+            query.add_where(SQL("%s IN %s", col("user_id"), tuple(users.ids)))
+            rows = self.env.execute_query(
+                SQL(
+                    "%s GROUP BY %s",
+                    query.select(
+                        col("user_id"),
+                        SQL("COUNT(*)"),
+                        SQL(
+                            "COUNT(*) FILTER (WHERE %s = 'done' AND %s < "
+                            "((%s + 1)::timestamp AT TIME ZONE %s) AT TIME ZONE 'UTC')",
+                            col("state"),
+                            col("done_date"),
+                            col("scheduled_date"),
+                            campaign._cs_tz().zone,
+                        ),
+                    ),
+                    col("user_id"),
+                )
+            )
+            counts = {user_id: (total, ok) for user_id, total, ok in rows}
+        return lines._cs_rate_by_user(counts)
