@@ -132,7 +132,7 @@ class CsKpiSheetLine(models.Model):
         """Share (%) of the spot checks dated in the period of the people each
         line's employee leads, not made by himself, whose score reaches the
         company's pass score; ``None`` without any."""
-        pass_score = campaign.company_id.cs_quality_pass_score
+        pass_score = campaign.sudo().company_id.cs_quality_pass_score
 
         def pass_rate(values):
             scores = [score for (group_scores,) in values for score in group_scores]
