@@ -145,7 +145,7 @@ class TestTours(HttpCase):
             login="cs_tour_hr",
         )
         campaign = self.env["cs.kpi.campaign"].search(
-            [("name", "=", "Tour 2026 Q3 representatives")]
+            [("name", "=", "Tour 2026 Q3 managers")]
         )
         self.assertEqual(campaign.state, "done")
         self.assertEqual(str(campaign.date_from), "2026-07-01")

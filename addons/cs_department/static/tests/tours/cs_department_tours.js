@@ -344,7 +344,7 @@ tours.add("cs_department_tour_hr", {
         {
             content: "Campaign name",
             trigger: ".o_form_view .o_field_widget[name='name'] input",
-            run: "edit Tour 2026 Q3 representatives",
+            run: "edit Tour 2026 Q3 managers",
         },
         {
             content: "Year",
@@ -380,7 +380,11 @@ tours.add("cs_department_tour_hr", {
             content: "Its dates",
             trigger: ".o_field_widget[name='date_from'] input:value(07/01/2026)",
         },
-        ...many2one("job_ids", "Representative", "Acceptance Service Representative I"),
+        ...many2one(
+            "job_ids",
+            "Department Manager",
+            "Customer Service Department Manager"
+        ),
         ...save(),
         {
             content: "Generate the sheets",
@@ -409,13 +413,13 @@ tours.add("cs_department_tour_hr", {
         {
             content: "Open the first sheet",
             trigger:
-                ".o_list_view .o_data_row td[name='employee_id']:contains('Chen Jing')",
+                ".o_list_view .o_data_row td[name='employee_id']:contains('Li Wei')",
             run: "click",
         },
         {
-            content: "A direct score",
+            content: "A direct score (the manual gives no method: entered by hand)",
             trigger:
-                ".o_field_widget[name='line_ids'] .o_data_row:contains('Accuracy and timeliness') td[name='actual']",
+                ".o_field_widget[name='line_ids'] .o_data_row:contains('Process standardisation') td[name='actual']",
             run: "click",
         },
         {
@@ -432,7 +436,7 @@ tours.add("cs_department_tour_hr", {
         },
         {
             content: "The campaign",
-            trigger: ".o_breadcrumb a:contains('Tour 2026 Q3 representatives')",
+            trigger: ".o_breadcrumb a:contains('Tour 2026 Q3 managers')",
             run: "click",
         },
         {
