@@ -56,8 +56,10 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
         cls.sup = user("cs_e2e_sup", GROUP % "supervisor")
         cls.reps = [user(f"cs_e2e_rep{i}", GROUP % "representative") for i in (1, 2, 3)]
         cls.eng = user("cs_e2e_eng", GROUP % "engineer")
-        cls.sales = user("cs_e2e_sales", "base.group_user")
-        cls.finance = user("cs_e2e_fin", GROUP % "finance")
+        cls.sales = user("cs_e2e_sales", "cs_kpi.cs_kpi_group_employee")
+        cls.finance = user(
+            "cs_e2e_fin", f"{GROUP % 'finance'},cs_kpi.cs_kpi_group_employee"
+        )
         cls.company.cs_report_recipient_id = cls.gm
 
         # ---- the department and its hierarchy ----
@@ -246,7 +248,11 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
             # another quarter
             (rep3, date(2026, 6, 1), date(2026, 6, 9), False, "todo"),
         ]
-        for usr, period_start, deadline, done_date, state in anomalies:
+        for index, (usr, period_start, deadline, done_date, state) in enumerate(
+            anomalies
+        ):
+            # one anomaly per customer and period
+            partner = cls.env["res.partner"].create({"name": f"E2E small {index}"})
             callback = cls._callback(
                 False,
                 "traffic_anomaly",
@@ -257,9 +263,10 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
                 scheduled_date=deadline,
                 outcome="resolved" if state == "done" else False,
             )
+            callback.partner_id = partner
             cls.env["cs.traffic.anomaly"].create(
                 {
-                    "partner_id": cls.customer.id,
+                    "partner_id": partner.id,
                     "company_id": cls.company.id,
                     "granularity": "month",
                     "period_start": period_start,
@@ -469,6 +476,9 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
         self.assertFalse(campaign.forced_close)
         self.assertEqual(len(campaign.sheet_ids), 6)
         rep1, rep2, rep3 = self.e_reps
+        # (actual, score) per indicator code, and the sheet's total: the sum
+        # of the lines' weighted scores, each rounded half up to the cent
+        # (rep1: 26.67 + 10 + 7.5 + 15 + 9.5 + 3.72 = 72.39)
         expected = {
             # 50/20/10/10/10
             self.e_mgr: (
@@ -503,7 +513,7 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
                     "INT-SAT": (95.0, 95.0),
                     "REP-KNOW": (74.33, 74.33),
                 },
-                72.38,
+                72.39,
             ),
             rep2: (
                 {
@@ -525,7 +535,7 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
                     "INT-SAT": (85.0, 85.0),
                     "REP-KNOW": (92.5, 92.5),
                 },
-                37.29,
+                37.30,
             ),
             # 50/30/20
             self.e_eng: (
