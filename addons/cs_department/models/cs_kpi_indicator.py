@@ -55,6 +55,10 @@ class CsKpiIndicator(models.Model):
                 "cs_traffic_callback_rate",
                 "Share of the traffic anomalies called back in time (%)",
             ),
+            (
+                "cs_complaint_rate",
+                "Complaints per 100 active customers, of the person and his team",
+            ),
         ],
         ondelete={
             "cs_callback_satisfaction": _fall_back_to_manual,
@@ -71,5 +75,6 @@ class CsKpiIndicator(models.Model):
             "cs_team_quality_pass_rate": _fall_back_to_manual,
             "cs_change_order_quality": _fall_back_to_manual,
             "cs_traffic_callback_rate": _fall_back_to_manual,
+            "cs_complaint_rate": _fall_back_to_manual,
         },
     )

@@ -212,3 +212,58 @@ class CsKpiSheetLine(models.Model):
             )
             counts = {user_id: (total, ok) for user_id, total, ok in rows}
         return lines._cs_rate_by_user(counts)
+
+    # ---- the complaint rate of a person and the people he leads ----
+    def _measure_source_cs_complaint_rate(self, campaign):
+        """Complaints per 100 active customers: the complaints created in the
+        period (days in the campaign's time zone) that each line's employee or
+        the people he leads accepted, over the company's active customers of
+        the period (the service report's definition, USAGE.md); ``None``
+        without active customers. One ``_read_group`` of the complaints and
+        one count of the customers."""
+        lines = self.sudo()
+        teams = lines._cs_team_users(campaign)
+        for line in lines:
+            if line.employee_id.user_id:
+                teams[line.id].add(line.employee_id.user_id.id)
+        members = set().union(*teams.values()) if teams else set()
+        customers = (
+            self.env["cs.service.report"]
+            .sudo()
+            ._cs_active_customers(
+                {
+                    "company": campaign.company_id,
+                    "date_from": campaign.date_from,
+                    "date_to": campaign.date_to,
+                }
+            )
+        )
+        complaints = {}
+        if members and customers:
+            start, stop = campaign._period_datetimes()
+            complaints = {
+                user.id: count
+                for user, count in self.env["helpdesk.ticket"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("cs_representative_id", "in", list(members)),
+                        ("company_id", "=", campaign.company_id.id),
+                        ("cs_request_kind", "=", "complaint"),
+                        ("create_date", ">=", start),
+                        ("create_date", "<", stop),
+                    ],
+                    ["cs_representative_id"],
+                    ["__count"],
+                )
+            }
+        return {
+            line.id: (
+                sum(complaints.get(user, 0) for user in teams[line.id])
+                * 100.0
+                / customers
+                if customers
+                else None
+            )
+            for line in lines
+        }
