@@ -52,3 +52,7 @@ from . import cs_work_order
 from . import cs_work_order_line
 from . import stock_picking
 from . import stock_move
+
+# ---- the General Manager's report scores fill the report-quality evaluations ----
+from . import cs_kpi_evaluation
+from . import cs_kpi_campaign
