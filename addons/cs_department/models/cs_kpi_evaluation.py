@@ -70,7 +70,9 @@ class CsKpiEvaluation(models.Model):
         )
         by_submitter = defaultdict(list)
         for submitter, scorer, company, day, total, count in groups:
-            by_submitter[submitter.id].append((scorer.id, company.id, day, total, count))
+            by_submitter[submitter.id].append(
+                (scorer.id, company.id, day, total, count)
+            )
         sums = defaultdict(lambda: [0, 0])
         for line in lines:
             campaign = line.campaign_id
