@@ -115,6 +115,8 @@
         "demo/cs_budget_demo.xml",
         # ---- equipment work orders and the CS warehouse ----
         "demo/cs_work_order_demo.xml",
+        # ---- the current quarter's figures of every demo appraisal ----
+        "demo/cs_kpi_quarter_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -46,3 +46,4 @@ from . import test_escalation_flow
 from . import test_tours
 from . import test_helpdesk_zh_cn
 from . import test_report_score_evaluation
+from . import test_demo_campaign
