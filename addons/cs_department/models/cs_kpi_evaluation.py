@@ -6,6 +6,7 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.tools import float_round
 
+GENERAL_MANAGER = "cs_department.cs_department_group_general_manager"
 #: Campaigns whose evaluations the report scores never change.
 FROZEN_CAMPAIGN_STATES = ("done", "cancel")
 
@@ -47,19 +48,23 @@ class CsKpiEvaluation(models.Model):
     @api.model
     def _cs_report_score_means(self, lines):
         """``{(line_id, scorer_id): (rounded mean, count)}``: the quality scores
-        that each scorer gave the reports of the line's person due in the line's
-        campaign period. One grouped read, whatever the number of lines."""
+        that each General Manager gave the reports of the line's person due in
+        the line's campaign period. One grouped read, whatever the number of
+        lines."""
         lines = lines.sudo()
         if not lines:
             return {}
         campaigns = lines.campaign_id
+        # the manual's General Manager scores: a department manager plans his
+        # own reports, so a recipient he picked outside that group never counts
+        scorers = self.env.ref(GENERAL_MANAGER).sudo().users
         groups = (
             self.env["cs.report.submission"]
             .sudo()
             ._read_group(
                 [
                     ("submitter_id", "in", lines.employee_id.user_id.ids),
-                    ("scored_by_id", "!=", False),
+                    ("scored_by_id", "in", scorers.ids),
                     ("company_id", "in", lines.company_id.ids),
                     ("due_date", ">=", min(campaigns.mapped("date_from"))),
                     ("due_date", "<=", max(campaigns.mapped("date_to"))),

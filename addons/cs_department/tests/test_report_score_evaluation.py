@@ -177,6 +177,39 @@ class TestReportScoreEvaluation(BaseCommon):
         self.assertEqual(evaluation.score, 90)
         self.assertEqual(line.actual, 90)
 
+    def test_recipient_picked_by_the_manager_does_not_count(self):
+        """A department manager plans his own reports: addressed to a
+        representative who scores them, they fill no evaluation."""
+        campaign = self._campaign()
+        line = self._line(campaign)
+        submission = (
+            self.env["cs.report.submission"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "submitter_id": self.manager.id,
+                    "recipient_id": self.rep.id,
+                    "period_type": "week",
+                    "date_from": "2026-02-02",
+                    "date_to": "2026-02-08",
+                    "due_date": "2026-02-10",
+                    "company_id": self.env.company.id,
+                }
+            )
+        )
+        with freeze_time("2026-02-09 02:00:00"):
+            submission.write({"workbook": WORKBOOK, "workbook_name": "r.xlsx"})
+            submission.action_submit()
+        with freeze_time("2026-02-11 02:00:00"):
+            submission.with_user(self.rep).action_score(100)
+        self.assertEqual(submission.scored_by_id, self.rep)
+        campaign.with_user(self.hr).action_compute()
+        self.assertFalse(line.evaluation_ids)
+        self.assertFalse(line.is_measured)
+        self._score(self.submissions, 70, 80)
+        self.assertEqual(line.evaluation_ids.evaluator_id, self.gm)
+        self.assertEqual(line.actual, 75)
+
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.models")
     def test_appraised_cannot_forge_the_evaluation(self):
         campaign = self._campaign()
