@@ -95,6 +95,9 @@
         "views/helpdesk_ticket_views_work_order.xml",
         "views/res_partner_views_work_order.xml",
         "report/cs_warehouse_account_report_views.xml",
+        # ---- the General Manager scores the reports; the scores fill evaluations ----
+        "views/cs_kpi_indicator_views.xml",
+        "views/cs_report_submission_views_score.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -112,6 +115,8 @@
         "demo/cs_budget_demo.xml",
         # ---- equipment work orders and the CS warehouse ----
         "demo/cs_work_order_demo.xml",
+        # ---- the current quarter's figures of every demo appraisal ----
+        "demo/cs_kpi_quarter_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,6 +12,12 @@ def _fall_back_to_manual(indicators):
 class CsKpiIndicator(models.Model):
     _inherit = "cs.kpi.indicator"
 
+    cs_from_report_scores = fields.Boolean(
+        string="Filled from the report scores",
+        help="Evaluation indicator: each person who scored the quality of the "
+        "appraised person's periodic reports due in the campaign period gives "
+        "one submitted evaluation, the rounded mean of his scores.",
+    )
     source = fields.Selection(
         selection_add=[
             ("cs_callback_satisfaction", "Average satisfaction of the callbacks"),

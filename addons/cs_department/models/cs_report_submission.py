@@ -232,6 +232,9 @@ class CsReportSubmission(models.Model):
             self.sudo().write(
                 {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
             )
+        if "scored_by_id" in vals or ("quality_score" in vals and self.env.su):
+            # the scores become the scorer's evaluations of the submitter
+            self.env["cs.kpi.evaluation"]._cs_sync_report_scores_of_submissions(self)
         return result
 
     @api.ondelete(at_uninstall=False)

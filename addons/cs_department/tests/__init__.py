@@ -47,3 +47,5 @@ from . import test_tours
 from . import test_helpdesk_zh_cn
 from . import test_kpi_team_sources
 from . import test_kpi_department_e2e
+from . import test_report_score_evaluation
+from . import test_demo_campaign
