@@ -49,3 +49,4 @@ from . import test_kpi_team_sources
 from . import test_kpi_department_e2e
 from . import test_report_score_evaluation
 from . import test_demo_campaign
+from . import test_kpi_complaint_rate
