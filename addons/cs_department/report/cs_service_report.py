@@ -14,9 +14,7 @@ class CsServiceReport(models.AbstractModel):
 
     One method per subject (``_cs_figures_<subject>``), each a constant
     number of grouped queries whatever the number of tickets, customers or
-    representatives; the XLSX report writes one sheet per subject. Traffic
-    and engineer services are added as their models land
-    (``_cs_figures_traffic``, ``_cs_figures_engineer_services``).
+    representatives; the XLSX report writes one sheet per subject.
     """
 
     _name = "cs.service.report"
@@ -256,16 +254,271 @@ class CsServiceReport(models.AbstractModel):
         }
 
     @api.model
+    def _cs_rows(self, model, domain, group, *columns):
+        """Rows ``(group, *columns)`` of ``model``'s records matching
+        ``domain`` grouped by the SQL expression ``group``, in one query."""
+        query = self.env[model]._search(domain)
+        query.groupby = group
+        return self.env.execute_query(query.select(group, *columns))
+
+    @api.model
+    def _cs_team_customers(self, scope):
+        """SQL sub-query of the customers of the scope's team: those whose
+        latest ticket is in it, and those without a ticket in any team when it
+        is the company's default team (the team whose representatives call
+        back their traffic anomalies, see ``cs.traffic.anomaly``)."""
+        self.env["helpdesk.ticket"].flush_model(["partner_id", "team_id"])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        return SQL(
+            """(SELECT p.id FROM res_partner p
+                  LEFT JOIN (
+                      SELECT DISTINCT ON (tp.commercial_partner_id)
+                             tp.commercial_partner_id AS partner_id, t.team_id
+                        FROM helpdesk_ticket t
+                        JOIN res_partner tp ON tp.id = t.partner_id
+                       WHERE t.team_id IS NOT NULL
+                       ORDER BY tp.commercial_partner_id, t.create_date DESC,
+                                t.id DESC
+                  ) latest ON latest.partner_id = p.commercial_partner_id
+                 WHERE COALESCE(latest.team_id, %s) = %s)""",
+            scope["company"].cs_default_team_id.id or 0,
+            scope["team"].id,
+        )
+
+    @api.model
+    def _cs_labelled(self, model, field, rows):
+        """``rows`` with their first value (a ``field`` value of ``model``)
+        replaced by its label, biggest first (second value)."""
+        fld = self.env[model]._fields[field]
+        if fld.type == "selection":
+            labels = dict(fld._description_selection(self.env))
+        else:
+            # labels only: one read of the names of every row's record
+            records = (
+                self.env[fld.comodel_name]
+                .sudo()
+                .browse([row[0] for row in rows if row[0]])
+            )
+            labels = {record.id: record.display_name for record in records}
+        undefined = self.env._("Undefined")
+        rows = [(labels.get(row[0]) or undefined, *row[1:]) for row in rows]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    @api.model
     def _cs_figures_traffic(self, scope):
-        """TODO(traffic issue): traffic by service type and segment, anomalies
-        and their callbacks, once ``cs.traffic.record`` exists."""
-        return
+        """Traffic of the period by service type and segment (the weekly
+        records of a weekly report, else the monthly ones), the anomalies of
+        its periods and their callbacks. The segment is the customer's
+        current one for the traffic, the one at detection for the anomalies;
+        a callback is on time when done by the end of its scheduled day in
+        the company's time zone, overdue when still to do after it."""
+        company = scope["company"]
+        granularity = "week" if scope["period_type"] == "week" else "month"
+        period = [
+            ("company_id", "=", company.id),
+            ("period_start", ">=", scope["date_from"]),
+            ("period_start", "<=", scope["date_to"]),
+        ]
+        if scope["team"]:
+            period.append(("partner_id", "in", self._cs_team_customers(scope)))
+        domain = period + [("granularity", "=", granularity)]
+        Traffic = self.env["cs.traffic.report"]
+        records, customers, amount = self._cs_select(
+            Traffic._name,
+            domain,
+            SQL("COUNT(*)"),
+            SQL("COUNT(DISTINCT %s)", self._cs_col(Traffic._name, "partner_id")),
+            SQL("SUM(%s)", self._cs_col(Traffic._name, "amount")),
+        )
+        types = dict(Traffic._fields["service_type"]._description_selection(self.env))
+        segments = dict(Traffic._fields["segment"]._description_selection(self.env))
+        units = dict(
+            self.env["cs.traffic.record"]
+            ._fields["volume_unit"]
+            ._description_selection(self.env)
+        )
+        undefined = self.env._("Undefined")
+
+        def rank(labels, key):
+            # selection order, undefined last
+            return list(labels).index(key) if key in labels else len(labels)
+
+        by_type_segment = [
+            (
+                types.get(service_type) or undefined,
+                segments.get(segment) or undefined,
+                count,
+                volume,
+                units["mb" if service_type == "ip" else "minute"],
+                total,
+            )
+            for service_type, segment, count, volume, total in sorted(
+                Traffic._read_group(
+                    domain,
+                    ["service_type", "segment"],
+                    ["partner_id:count_distinct", "volume:sum", "amount:sum"],
+                ),
+                key=lambda group: (rank(types, group[0]), rank(segments, group[1])),
+            )
+        ]
+        Anomaly = self.env["cs.traffic.anomaly"]
+        anomalies = Anomaly._read_group(period, ["direction", "segment"], ["__count"])
+        directions = dict(Anomaly._fields["direction"]._description_selection(self.env))
+        anomaly_query = Anomaly._search(period)
+        callback = lambda name: self._cs_col("cs.callback", name)
+        deadline = SQL(
+            "((%s + 1)::timestamp AT TIME ZONE %s AT TIME ZONE 'UTC')",
+            callback("scheduled_date"),
+            company._cs_tz(),
+        )
+        called, done, on_time, overdue = self._cs_select(
+            "cs.callback",
+            [
+                (
+                    "id",
+                    "in",
+                    anomaly_query.subselect(
+                        SQL.identifier(anomaly_query.table, "callback_id")
+                    ),
+                )
+            ],
+            SQL("COUNT(*)"),
+            SQL("COUNT(*) FILTER (WHERE %s = 'done')", callback("state")),
+            SQL(
+                "COUNT(*) FILTER (WHERE %s = 'done' AND %s < %s)",
+                callback("state"),
+                callback("done_date"),
+                deadline,
+            ),
+            SQL(
+                "COUNT(*) FILTER (WHERE %s = 'todo' AND %s < %s)",
+                callback("state"),
+                callback("scheduled_date"),
+                company._cs_today(),
+            ),
+        )
+        count = sum(n for _direction, _segment, n in anomalies)
+        return {
+            "granularity": granularity,
+            "records": records,
+            "customers": customers,
+            "amount": float(amount or 0.0),
+            "by_type_segment": by_type_segment,
+            "anomalies": count,
+            "drops": sum(n for key, _segment, n in anomalies if key == "drop"),
+            "rises": sum(n for key, _segment, n in anomalies if key == "rise"),
+            "by_direction_segment": [
+                (
+                    directions.get(direction) or undefined,
+                    segments.get(segment) or undefined,
+                    n,
+                )
+                for direction, segment, n in sorted(
+                    anomalies,
+                    key=lambda group: (
+                        rank(directions, group[0]),
+                        rank(segments, group[1]),
+                    ),
+                )
+            ],
+            "callbacks": called,
+            "called_back": done,
+            "called_back_on_time": on_time,
+            "called_back_late": done - on_time,
+            "callbacks_overdue": overdue,
+            "on_time_rate": on_time / called if called else 0.0,
+        }
 
     @api.model
     def _cs_figures_engineer_services(self, scope):
-        """TODO(work-order issue): work orders by kind and engineer, on time,
-        quality rating and equipment used, once ``cs.work.order`` exists."""
-        return
+        """The work orders done in the period (by their done date): by kind
+        and engineer, done by their scheduled end, their customers' quality
+        rating (0 = not rated, left out of the average) and the equipment
+        their done transfers moved."""
+        model = "cs.work.order"
+        domain = [
+            ("company_id", "=", scope["company"].id),
+            ("state", "=", "done"),
+            ("done_date", ">=", scope["start"]),
+            ("done_date", "<", scope["end"]),
+        ]
+        if scope["team"]:
+            domain.append(("team_id", "=", scope["team"].id))
+        col = lambda name: self._cs_col(model, name)
+        aggregates = (
+            SQL("COUNT(*)"),
+            SQL("COUNT(*) FILTER (WHERE %s)", col("done_on_time")),
+            SQL("COUNT(*) FILTER (WHERE %s > 0)", col("quality_rating")),
+            SQL(
+                "AVG(%s) FILTER (WHERE %s > 0)",
+                col("quality_rating"),
+                col("quality_rating"),
+            ),
+        )
+
+        def figures(count, on_time, rated, quality):
+            return (
+                count,
+                on_time,
+                on_time / count if count else 0.0,
+                rated,
+                float(quality or 0.0),
+            )
+
+        def grouped(field):
+            return self._cs_labelled(
+                model,
+                field,
+                [
+                    (key, *figures(*values))
+                    for key, *values in self._cs_rows(
+                        model, domain, col(field), *aggregates
+                    )
+                ],
+            )
+
+        done, on_time, on_time_rate, rated, quality = figures(
+            *self._cs_select(model, domain, *aggregates)
+        )
+        return {
+            "done": done,
+            "on_time": on_time,
+            "on_time_rate": on_time_rate,
+            "rated": rated,
+            "quality": quality,
+            "by_kind": grouped("kind"),
+            "by_engineer": grouped("engineer_id"),
+            "equipment": self._cs_equipment(domain),
+        }
+
+    @api.model
+    def _cs_equipment(self, work_order_domain):
+        """``[(product, unit, installed, returned)]``: the quantities of the
+        done stock moves of the work orders of ``work_order_domain``, leaving
+        for the customers and coming back from them; one query each way."""
+        moved = {}
+        for index, direction in enumerate(("out", "in")):
+            for product, uom, quantity in self.env["stock.move"]._read_group(
+                [
+                    ("state", "=", "done"),
+                    ("cs_work_order_line_id.direction", "=", direction),
+                    (
+                        "cs_work_order_line_id.work_order_id",
+                        "any",
+                        work_order_domain,
+                    ),
+                ],
+                ["product_id", "product_uom"],
+                ["quantity:sum"],
+            ):
+                moved.setdefault((product, uom), [0.0, 0.0])[index] += quantity
+        return sorted(
+            (
+                (product.sudo().display_name, uom.sudo().name, out, back)
+                for (product, uom), (out, back) in moved.items()
+            ),
+            key=lambda row: (-row[2] - row[3], row[0]),
+        )
 
     @api.model
     def _cs_headlines(self, figures):
@@ -274,6 +527,8 @@ class CsServiceReport(models.AbstractModel):
         complaints = figures["complaints"]
         consultations = figures["consultations"]
         changes = figures["business_changes"]
+        traffic = figures["traffic"]
+        engineers = figures["engineer_services"]
         return [
             (self.env._("Complaints"), complaints["count"], "count"),
             (self.env._("Complaint rate"), complaints["complaint_rate"], "percent"),
@@ -295,11 +550,36 @@ class CsServiceReport(models.AbstractModel):
             ),
             (self.env._("Business change orders"), changes["count"], "count"),
             (self.env._("Late change orders"), changes["late"], "count"),
+            (self.env._("Customers with traffic"), traffic["customers"], "count"),
+            (self.env._("Traffic amount"), traffic["amount"], "decimal"),
+            (self.env._("Traffic anomalies"), traffic["anomalies"], "count"),
+            (
+                self.env._("Anomalies called back on time"),
+                traffic["on_time_rate"],
+                "percent",
+            ),
+            (self.env._("Work orders done"), engineers["done"], "count"),
+            (
+                self.env._("Work orders done on time"),
+                engineers["on_time_rate"],
+                "percent",
+            ),
+            (
+                self.env._("Work order quality rating"),
+                engineers["quality"],
+                "decimal",
+            ),
         ]
 
     @api.model
     def _cs_subjects(self):
-        return ["complaints", "consultations", "business_changes"]
+        return [
+            "complaints",
+            "consultations",
+            "business_changes",
+            "traffic",
+            "engineer_services",
+        ]
 
     @api.model
     def _cs_compute(self, data):

@@ -55,24 +55,33 @@ class CsServiceReportXlsx(models.AbstractModel):
             worksheet.write_number(row, 1, value or 0, fmt[kind])
         return row + 2
 
-    def _write_counts(self, worksheet, row, title, rows, total, fmt):
-        """A count table with its share of ``total``; returns the next row."""
+    def _write_table(self, worksheet, row, title, headers, rows, kinds, fmt):
+        """A titled table of ``rows`` under ``headers``, each column in the
+        format of its kind (``label``, ``count``, ``decimal``, ``percent``);
+        returns the next free row."""
         worksheet.write(row, 0, title, fmt["subtitle"])
         row += 1
-        worksheet.write_row(
-            row,
-            0,
-            [title, self.env._("Count"), self.env._("Share")],
-            fmt["header"],
-        )
-        for label, count in rows:
+        worksheet.write_row(row, 0, headers, fmt["header"])
+        for values in rows:
             row += 1
-            worksheet.write(row, 0, label, fmt["label"])
-            worksheet.write_number(row, 1, count, fmt["count"])
-            worksheet.write_number(
-                row, 2, count / total if total else 0, fmt["percent"]
-            )
+            for col, (value, kind) in enumerate(zip(values, kinds, strict=True)):
+                if kind == "label":
+                    worksheet.write(row, col, value, fmt["label"])
+                else:
+                    worksheet.write_number(row, col, value or 0, fmt[kind])
         return row + 2
+
+    def _write_counts(self, worksheet, row, title, rows, total, fmt):
+        """A count table with its share of ``total``; returns the next row."""
+        return self._write_table(
+            worksheet,
+            row,
+            title,
+            [title, self.env._("Count"), self.env._("Share")],
+            [(label, count, count / total if total else 0) for label, count in rows],
+            ("label", "count", "percent"),
+            fmt,
+        )
 
     # ---- one method per sheet ----
     def _sheet_summary(self, workbook, scope, figures, previous, fmt):
@@ -232,6 +241,130 @@ class CsServiceReportXlsx(models.AbstractModel):
             self.env._("Change type"),
             data["by_change_type"],
             total,
+            fmt,
+        )
+        return worksheet
+
+    def _sheet_traffic(self, workbook, scope, figures, fmt):
+        data = figures["traffic"]
+        worksheet = workbook.add_worksheet(self.env._("Traffic"))
+        self._title(worksheet, scope, self.env._("Traffic"), fmt)
+        worksheet.write(
+            2,
+            0,
+            self.env._("Weekly traffic records")
+            if data["granularity"] == "week"
+            else self.env._("Monthly traffic records"),
+        )
+        row = self._write_block(
+            worksheet,
+            3,
+            [
+                (self.env._("Traffic records"), data["records"], "count"),
+                (self.env._("Customers with traffic"), data["customers"], "count"),
+                (self.env._("Traffic amount"), data["amount"], "decimal"),
+                (self.env._("Traffic anomalies"), data["anomalies"], "count"),
+                (self.env._("Traffic drops"), data["drops"], "count"),
+                (self.env._("Traffic rises"), data["rises"], "count"),
+                (self.env._("Anomalies with a callback"), data["callbacks"], "count"),
+                (self.env._("Called back"), data["called_back"], "count"),
+                (
+                    self.env._("Called back on time"),
+                    data["called_back_on_time"],
+                    "count",
+                ),
+                (self.env._("Called back late"), data["called_back_late"], "count"),
+                (
+                    self.env._("Callbacks overdue"),
+                    data["callbacks_overdue"],
+                    "count",
+                ),
+                (
+                    self.env._("Anomalies called back on time"),
+                    data["on_time_rate"],
+                    "percent",
+                ),
+            ],
+            fmt,
+        )
+        row = self._write_table(
+            worksheet,
+            row,
+            self.env._("Traffic by service type and segment"),
+            [
+                self.env._("Service type"),
+                self.env._("Segment"),
+                self.env._("Customers"),
+                self.env._("Volume"),
+                self.env._("Unit"),
+                self.env._("Amount"),
+            ],
+            data["by_type_segment"],
+            ("label", "label", "count", "decimal", "label", "decimal"),
+            fmt,
+        )
+        self._write_table(
+            worksheet,
+            row,
+            self.env._("Anomalies by direction and segment"),
+            [self.env._("Direction"), self.env._("Segment"), self.env._("Count")],
+            data["by_direction_segment"],
+            ("label", "label", "count"),
+            fmt,
+        )
+        return worksheet
+
+    def _sheet_engineer_services(self, workbook, scope, figures, fmt):
+        data = figures["engineer_services"]
+        worksheet = workbook.add_worksheet(self.env._("Engineer services"))
+        self._title(worksheet, scope, self.env._("Engineer services"), fmt)
+        row = self._write_block(
+            worksheet,
+            3,
+            [
+                (self.env._("Work orders done"), data["done"], "count"),
+                (self.env._("Done on time"), data["on_time"], "count"),
+                (
+                    self.env._("Work orders done on time"),
+                    data["on_time_rate"],
+                    "percent",
+                ),
+                (self.env._("Rated work orders"), data["rated"], "count"),
+                (
+                    self.env._("Work order quality rating"),
+                    data["quality"],
+                    "decimal",
+                ),
+            ],
+            fmt,
+        )
+        headers = [
+            self.env._("Done"),
+            self.env._("On time"),
+            self.env._("On-time share"),
+            self.env._("Rated"),
+            self.env._("Average rating"),
+        ]
+        kinds = ("label", "count", "count", "percent", "count", "decimal")
+        for title, key in (
+            (self.env._("Kind"), "by_kind"),
+            (self.env._("Engineer"), "by_engineer"),
+        ):
+            row = self._write_table(
+                worksheet, row, title, [title, *headers], data[key], kinds, fmt
+            )
+        self._write_table(
+            worksheet,
+            row,
+            self.env._("Equipment"),
+            [
+                self.env._("Equipment"),
+                self.env._("Unit"),
+                self.env._("Installed"),
+                self.env._("Returned"),
+            ],
+            data["equipment"],
+            ("label", "label", "decimal", "decimal"),
             fmt,
         )
         return worksheet
