@@ -55,6 +55,7 @@ from . import stock_move
 
 # ---- appraisals: sources of the teams, change orders and traffic callbacks ----
 from . import cs_kpi_sheet_line_team
+
 # ---- the General Manager's report scores fill the report-quality evaluations ----
 from . import cs_kpi_evaluation
 from . import cs_kpi_campaign
