@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import models
+from odoo.tools import SQL
 
 
 class CsKpiSheetLine(models.Model):
@@ -10,26 +11,47 @@ class CsKpiSheetLine(models.Model):
     def _cs_measure_by_user(
         self, campaign, model, user_field, domain, aggregates, value_of
     ):
-        """``{line_id: value_of(aggregates) or None}`` from one ``_read_group``
+        """``{line_id: value_of(aggregates) or None}`` from one grouped query
         of ``model`` in ``campaign``, grouped by ``user_field`` (the person
-        appraised) and restricted by ``domain`` (the period)."""
+        appraised) and restricted by ``domain`` (the period).
+
+        Each aggregate is a ``_read_group`` specification (``"field:avg"``,
+        ``"__count"``...), whose value comes as ``_read_group`` gives it, or an
+        ``odoo.tools.SQL`` expression over the model's table (e.g. a
+        ``COUNT(*) FILTER (WHERE ...)``), whose value comes as PostgreSQL
+        returns it. ``value_of`` gets the list of the values of a user who
+        has records; a line whose user has none is ``None``.
+        """
         lines = self.sudo()
         users = lines.employee_id.user_id
         groups = {}
         if users:
+            records = self.env[model].sudo()
+            query = records._search(
+                [
+                    (user_field, "in", users.ids),
+                    ("company_id", "=", campaign.company_id.id),
+                    *domain,
+                ]
+            )
+            query.groupby = records._read_group_groupby(user_field, query)
+            terms = [
+                aggregate
+                if isinstance(aggregate, SQL)
+                else records._read_group_select(aggregate, query)
+                for aggregate in aggregates
+            ]
+            rows = self.env.execute_query(query.select(query.groupby, *terms))
+            columns = list(zip(*rows, strict=True)) or [()] * (1 + len(terms))
+            values = [
+                column
+                if isinstance(aggregate, SQL)
+                else records._read_group_postprocess_aggregate(aggregate, column)
+                for aggregate, column in zip(aggregates, columns[1:], strict=True)
+            ]
             groups = {
-                user.id: values
-                for user, *values in self.env[model]
-                .sudo()
-                ._read_group(
-                    [
-                        (user_field, "in", users.ids),
-                        ("company_id", "=", campaign.company_id.id),
-                        *domain,
-                    ],
-                    [user_field],
-                    aggregates,
-                )
+                user_id: list(row)
+                for user_id, *row in zip(columns[0], *values, strict=True)
             }
         result = {}
         for line in lines:
@@ -71,15 +93,19 @@ class CsKpiSheetLine(models.Model):
         threshold; ``None`` without any."""
 
         def pass_rate(campaign, values):
-            scores = values[0]
-            threshold = campaign.company_id.cs_satisfaction_threshold
-            passed = sum(1 for score in scores if score >= threshold)
-            return passed * 100.0 / len(scores)
+            followups, passed = values
+            return passed * 100.0 / followups
 
+        # counted by PostgreSQL: no list of scores read back into Python
+        threshold = campaign.company_id.cs_satisfaction_threshold
+        satisfaction = SQL.identifier("cs_callback", "satisfaction")
         return self._cs_measure_callbacks(
             campaign,
             [("reason", "=", "complaint_followup")],
-            ["satisfaction:array_agg"],
+            [
+                "__count",
+                SQL("COUNT(*) FILTER (WHERE %s >= %s)", satisfaction, threshold),
+            ],
             pass_rate,
         )
 
