@@ -1,8 +1,12 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
+
+SATISFACTION = "cs_callback_satisfaction"
+FOLLOWUP_PASS_RATE = "cs_complaint_followup_pass_rate"
+CALLBACK_SOURCES = (SATISFACTION, FOLLOWUP_PASS_RATE)
 
 
 class CsKpiSheetLine(models.Model):
@@ -80,34 +84,64 @@ class CsKpiSheetLine(models.Model):
             lambda values: value_of(campaign, values),
         )
 
+    @api.model
+    def _measure_method(self, source):
+        # both callback sources from one query of the callbacks
+        if source in CALLBACK_SOURCES:
+            return "_cs_measure_callback_sources"
+        return super()._measure_method(source)
+
+    def _cs_measure_callback_sources(self, campaign):
+        """``{line_id: value or None}`` of the lines of both callback sources in
+        ``self``, from one grouped query of the rated callbacks done in the
+        period on the tickets of each line's employee:
+
+        - ``cs_callback_satisfaction``: their average satisfaction (0-100);
+        - ``cs_complaint_followup_pass_rate``: the share (%) of the complaint
+          follow-ups among them that reach the company's satisfaction
+          threshold, counted by PostgreSQL.
+
+        ``None`` without any callback (any follow-up for the pass rate).
+        """
+        threshold = campaign.company_id.cs_satisfaction_threshold
+        followup = SQL(
+            "%s = %s", SQL.identifier("cs_callback", "reason"), "complaint_followup"
+        )
+        passed = SQL(
+            "%s >= %s", SQL.identifier("cs_callback", "satisfaction"), threshold
+        )
+
+        def figures(campaign, values):
+            average, followups, passed = values
+            return {
+                SATISFACTION: average,
+                FOLLOWUP_PASS_RATE: passed * 100.0 / followups if followups else None,
+            }
+
+        by_line = self._cs_measure_callbacks(
+            campaign,
+            [],
+            [
+                "satisfaction:avg",
+                SQL("COUNT(*) FILTER (WHERE %s)", followup),
+                SQL("COUNT(*) FILTER (WHERE %s AND %s)", followup, passed),
+            ],
+            figures,
+        )
+        return {
+            line.id: by_line[line.id] and by_line[line.id][line.source] for line in self
+        }
+
     def _measure_source_cs_callback_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the rated callbacks done in the period
         on the tickets of each line's employee; ``None`` without any."""
-        return self._cs_measure_callbacks(
-            campaign, [], ["satisfaction:avg"], lambda campaign, values: values[0]
-        )
+        return self._cs_measure_callback_sources(campaign)
 
     def _measure_source_cs_complaint_followup_pass_rate(self, campaign):
         """Share (%) of the rated complaint follow-ups done in the period on the
         tickets of each line's employee that reach the company's satisfaction
         threshold; ``None`` without any."""
-
-        def pass_rate(campaign, values):
-            followups, passed = values
-            return passed * 100.0 / followups
-
-        # counted by PostgreSQL: no list of scores read back into Python
-        threshold = campaign.company_id.cs_satisfaction_threshold
-        satisfaction = SQL.identifier("cs_callback", "satisfaction")
-        return self._cs_measure_callbacks(
-            campaign,
-            [("reason", "=", "complaint_followup")],
-            [
-                "__count",
-                SQL("COUNT(*) FILTER (WHERE %s >= %s)", satisfaction, threshold),
-            ],
-            pass_rate,
-        )
+        return self._cs_measure_callback_sources(campaign)
 
     def _measure_source_cs_expense_within_budget_rate(self, campaign):
         """Share (%) of the expense requests approved in ``campaign``'s period,

@@ -233,27 +233,40 @@ class CsKpiSheetLine(models.Model):
         ``_measure_source_<key>(campaign)``, called on the lines of that source in
         that campaign (readme/DEVELOP.md: the contract). It returns
         ``{line_id: actual}``; a line it leaves out or maps to ``None`` stays
-        unscored. The dispatcher writes the values.
+        unscored. Sources measured from the same data may share one method
+        (``_measure_method``), then called once per campaign on the lines of
+        all of them. The dispatcher writes the values.
         """
         lines = self.filtered(
             lambda line: line.measure_type == "computed" and line.source != "manual"
         )
-        values = {}
-        for (source, campaign), batch in lines.grouped(
-            lambda line: (line.source, line.campaign_id)
-        ).items():
-            method = getattr(batch, f"_measure_source_{source}", None)
-            if method is None:
+        methods = {}
+        for source in set(lines.mapped("source")):
+            methods[source] = self._measure_method(source)
+            if not hasattr(self, methods[source]):
                 raise UserError(
                     self.env._(
                         "No measurement is implemented for the data source %(key)s.",
                         key=source,
                     )
                 )
-            measured = method(campaign)
+        values = {}
+        for (method, campaign), batch in lines.grouped(
+            lambda line: (methods[line.source], line.campaign_id)
+        ).items():
+            measured = getattr(batch, method)(campaign)
             values.update({line.id: measured.get(line.id) for line in batch})
         self._set_actuals(values)
         return values
+
+    @api.model
+    def _measure_method(self, source):
+        """Name of the method measuring the lines of ``source`` (a key of
+        ``cs.kpi.indicator.source``): ``_measure_source_<key>``. Override it to
+        measure several sources read from the same data with one method (and
+        one query): the method is then called once per campaign on the lines
+        of all of them, and returns the value of each line for its source."""
+        return f"_measure_source_{source}"
 
     def _set_actuals(self, values):
         """Write the measured ``{line_id: value}`` (``None``: unscored), as superuser.
