@@ -27,6 +27,8 @@ class CsKpiSheetLine(models.Model):
         has records; a line whose user has none is ``None``.
         """
         lines = self.sudo()
+        # only the user of the employees, not all their fields
+        lines.employee_id.fetch(["user_id"])
         users = lines.employee_id.user_id
         groups = {}
         if users:
