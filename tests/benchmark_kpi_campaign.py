@@ -23,8 +23,7 @@ It creates that many representatives (employees with users) on a benchmark
 template whose two lines use the sources ``cs_callback_satisfaction`` and
 ``cs_complaint_followup_pass_rate``, inserts their tickets and the done, rated
 callbacks of the quarter (a third of them complaint follow-ups; the last 2% of
-the representatives without any) with batched SQL, generates and opens the
-campaign, then prints (a) the seconds and queries of the campaign's
+the representatives without any) with batched SQL, then prints (a) the seconds and queries of the campaign's
 measurement of those lines as ``action_compute`` runs it (search of the
 lines, ``_measure``, flush: actuals, scores and sheet totals written) next to
 (b) the raw SQL: the same aggregates in one ``GROUP BY`` query plus one
@@ -32,6 +31,10 @@ lines, ``_measure``, flush: actuals, scores and sheet totals written) next to
 checks that both give the same actuals and prints the ratio (target: within
 2x): the best of ``--rounds`` runs of each side, each the first compute of a
 campaign generated for it (untimed), rolled back to a savepoint after it.
+
+Measured at 2,000 x 500,000 on the 2-core development machine: 7.0x before
+the batch measurement (1.71 s and 98 queries against 0.24 s and 2), 3.6x after
+it (0.98 s and 79 queries against 0.27 s); see README.md, "benchmarks".
 """
 
 import sys
