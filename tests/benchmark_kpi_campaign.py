@@ -23,9 +23,10 @@ It creates that many representatives (employees with users) on a benchmark
 template whose two lines use the sources ``cs_callback_satisfaction`` and
 ``cs_complaint_followup_pass_rate``, inserts their tickets and the done, rated
 callbacks of the quarter (a third of them complaint follow-ups; the last 2% of
-the representatives without any) with batched SQL, then prints (a) the seconds and queries of the campaign's
-measurement of those lines as ``action_compute`` runs it (search of the
-lines, ``_measure``, flush: actuals, scores and sheet totals written) next to
+the representatives without any) with batched SQL, then prints (a) the
+seconds and queries of the campaign's measurement of those lines as
+``action_compute`` runs it (search of the lines, ``_measure``, flush:
+actuals, scores and sheet totals written) next to
 (b) the raw SQL: the same aggregates in one ``GROUP BY`` query plus one
 ``UPDATE cs_kpi_sheet_line ... FROM (VALUES ...)`` writing the same values,
 checks that both give the same actuals and prints the ratio (target: within
