@@ -1,7 +1,12 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import api, models
+from odoo.tools import SQL
+
+SATISFACTION = "cs_callback_satisfaction"
+FOLLOWUP_PASS_RATE = "cs_complaint_followup_pass_rate"
+CALLBACK_SOURCES = (SATISFACTION, FOLLOWUP_PASS_RATE)
 
 
 class CsKpiSheetLine(models.Model):
@@ -10,26 +15,49 @@ class CsKpiSheetLine(models.Model):
     def _cs_measure_by_user(
         self, campaign, model, user_field, domain, aggregates, value_of
     ):
-        """``{line_id: value_of(aggregates) or None}`` from one ``_read_group``
+        """``{line_id: value_of(aggregates) or None}`` from one grouped query
         of ``model`` in ``campaign``, grouped by ``user_field`` (the person
-        appraised) and restricted by ``domain`` (the period)."""
+        appraised) and restricted by ``domain`` (the period).
+
+        Each aggregate is a ``_read_group`` specification (``"field:avg"``,
+        ``"__count"``...), whose value comes as ``_read_group`` gives it, or an
+        ``odoo.tools.SQL`` expression over the model's table (e.g. a
+        ``COUNT(*) FILTER (WHERE ...)``), whose value comes as PostgreSQL
+        returns it. ``value_of`` gets the list of the values of a user who
+        has records; a line whose user has none is ``None``.
+        """
         lines = self.sudo()
+        # only the user of the employees, not all their fields
+        lines.employee_id.fetch(["user_id"])
         users = lines.employee_id.user_id
         groups = {}
         if users:
+            records = self.env[model].sudo()
+            query = records._search(
+                [
+                    (user_field, "in", users.ids),
+                    ("company_id", "=", campaign.company_id.id),
+                    *domain,
+                ]
+            )
+            query.groupby = records._read_group_groupby(user_field, query)
+            terms = [
+                aggregate
+                if isinstance(aggregate, SQL)
+                else records._read_group_select(aggregate, query)
+                for aggregate in aggregates
+            ]
+            rows = self.env.execute_query(query.select(query.groupby, *terms))
+            columns = list(zip(*rows, strict=True)) or [()] * (1 + len(terms))
+            values = [
+                column
+                if isinstance(aggregate, SQL)
+                else records._read_group_postprocess_aggregate(aggregate, column)
+                for aggregate, column in zip(aggregates, columns[1:], strict=True)
+            ]
             groups = {
-                user.id: values
-                for user, *values in self.env[model]
-                .sudo()
-                ._read_group(
-                    [
-                        (user_field, "in", users.ids),
-                        ("company_id", "=", campaign.company_id.id),
-                        *domain,
-                    ],
-                    [user_field],
-                    aggregates,
-                )
+                user_id: list(row)
+                for user_id, *row in zip(columns[0], *values, strict=True)
             }
         result = {}
         for line in lines:
@@ -58,30 +86,64 @@ class CsKpiSheetLine(models.Model):
             lambda values: value_of(campaign, values),
         )
 
+    @api.model
+    def _measure_method(self, source):
+        # both callback sources from one query of the callbacks
+        if source in CALLBACK_SOURCES:
+            return "_cs_measure_callback_sources"
+        return super()._measure_method(source)
+
+    def _cs_measure_callback_sources(self, campaign):
+        """``{line_id: value or None}`` of the lines of both callback sources in
+        ``self``, from one grouped query of the rated callbacks done in the
+        period on the tickets of each line's employee:
+
+        - ``cs_callback_satisfaction``: their average satisfaction (0-100);
+        - ``cs_complaint_followup_pass_rate``: the share (%) of the complaint
+          follow-ups among them that reach the company's satisfaction
+          threshold, counted by PostgreSQL.
+
+        ``None`` without any callback (any follow-up for the pass rate).
+        """
+        threshold = campaign.company_id.cs_satisfaction_threshold
+        followup = SQL(
+            "%s = %s", SQL.identifier("cs_callback", "reason"), "complaint_followup"
+        )
+        passed = SQL(
+            "%s >= %s", SQL.identifier("cs_callback", "satisfaction"), threshold
+        )
+
+        def figures(campaign, values):
+            average, followups, passed = values
+            return {
+                SATISFACTION: average,
+                FOLLOWUP_PASS_RATE: passed * 100.0 / followups if followups else None,
+            }
+
+        by_line = self._cs_measure_callbacks(
+            campaign,
+            [],
+            [
+                "satisfaction:avg",
+                SQL("COUNT(*) FILTER (WHERE %s)", followup),
+                SQL("COUNT(*) FILTER (WHERE %s AND %s)", followup, passed),
+            ],
+            figures,
+        )
+        return {
+            line.id: by_line[line.id] and by_line[line.id][line.source] for line in self
+        }
+
     def _measure_source_cs_callback_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the rated callbacks done in the period
         on the tickets of each line's employee; ``None`` without any."""
-        return self._cs_measure_callbacks(
-            campaign, [], ["satisfaction:avg"], lambda campaign, values: values[0]
-        )
+        return self._cs_measure_callback_sources(campaign)
 
     def _measure_source_cs_complaint_followup_pass_rate(self, campaign):
         """Share (%) of the rated complaint follow-ups done in the period on the
         tickets of each line's employee that reach the company's satisfaction
         threshold; ``None`` without any."""
-
-        def pass_rate(campaign, values):
-            scores = values[0]
-            threshold = campaign.company_id.cs_satisfaction_threshold
-            passed = sum(1 for score in scores if score >= threshold)
-            return passed * 100.0 / len(scores)
-
-        return self._cs_measure_callbacks(
-            campaign,
-            [("reason", "=", "complaint_followup")],
-            ["satisfaction:array_agg"],
-            pass_rate,
-        )
+        return self._cs_measure_callback_sources(campaign)
 
     def _measure_source_cs_expense_within_budget_rate(self, campaign):
         """Share (%) of the expense requests approved in ``campaign``'s period,

@@ -212,6 +212,69 @@ class TestKpiSources(CsDepartmentCommon):
         # 8, and 2 reads for the campaign's time zone (its responsible's)
         self.assertLessEqual(counts[2], 10)
 
+    def test_campaign_measure_query_count_constant(self):
+        """The dispatcher measures both callback sources and writes actuals,
+        scores and sheet totals in as many queries for 3 as for 12
+        representatives (tests/benchmark_kpi_campaign.py --callbacks: at scale)."""
+        users = [
+            new_test_user(
+                self.env, login=f"cs_t_kpi_qc{i}", groups=GROUP % "representative"
+            )
+            for i in range(15)
+        ]
+        self.env["hr.employee"].create(
+            [
+                {"name": user.name, "user_id": user.id, "job_id": self.job.id}
+                for user in users
+            ]
+        )
+        for index, user in enumerate(users):
+            ticket = self._create_ticket("complaint", user=user)
+            self._done(ticket, "complaint_followup", 60 + index, datetime(2026, 2, 1))
+            self._done(ticket, "traffic_anomaly", 100, datetime(2026, 2, 2))
+        campaign = (
+            self.env["cs.kpi.campaign"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "name": "CS callbacks Q1",
+                    "period_type": "quarter",
+                    "year": 2026,
+                    "period_number": 1,
+                    "job_ids": [Command.set(self.job.ids)],
+                }
+            )
+        )
+        campaign.action_generate_sheets()
+        campaign.action_open()
+        lines = campaign.sheet_ids.line_ids
+        self.assertEqual(len(lines), 2 * 21)
+
+        def lines_of(group):
+            return lines.filtered(lambda line: line.employee_id.user_id in group)
+
+        counts = []
+        # the first run (the test class's employees) fills the ormcaches
+        for group in (self.employees.user_id, users[:3], users[3:]):
+            subset = lines_of(self.env["res.users"].concat(*group))
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            subset._measure()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - start)
+        self.assertEqual(counts[1], counts[2], "3 and 12 representatives")
+        self.env.invalidate_all()
+        for index, user in enumerate(users):
+            sat, rate = lines_of(user).sorted(lambda line: line.source != SAT)
+            self.assertEqual(sat.actual, (160 + index) / 2, user.login)
+            self.assertEqual(rate.actual, 100.0 if 60 + index >= 80 else 0.0)
+            self.assertTrue(sat.is_measured and rate.is_measured)
+            self.assertEqual(
+                sat.sheet_id.kpi_score, sat.weighted_score + rate.weighted_score
+            )
+            self.assertTrue(sat.sheet_id.grade)
+
     def test_uninstalled_source_falls_back_to_manual(self):
         """Uninstalling the sources: indicators manual, closed sheets untouched.
 

@@ -94,34 +94,53 @@ class CsKpiSheetLine(models.Model):
         "higher_is_better",
     )
     def _compute_score(self):
+        rules = self._scoring_rules()
         for line in self:
             score = 0.0
             if line.is_measured:
                 try:
-                    score = line._score_of(line.actual)
+                    score = line._score_of(line.actual, rules)
                 except ValueError:
                     score = 0.0  # refused by _check_actual with a clear message
             line.score = score
             line.weighted_score = scoring.weighted_score(score, line.weight)
 
-    def _score_of(self, actual):
+    def _scoring_rules(self):
+        """``{indicator_id: (higher_is_better, cap, bands)}`` of the lines'
+        indicators, read once for a batch of lines rather than per line."""
+        return {
+            indicator.id: (
+                indicator.higher_is_better,
+                indicator.cap,
+                [(band.threshold, band.score) for band in indicator.band_ids],
+            )
+            for indicator in self.indicator_id
+        }
+
+    def _score_of(self, actual, rules=None):
+        """The score of ``actual`` on this line; ``rules``: ``_scoring_rules``
+        of a batch including it (read for this line alone without)."""
         self.ensure_one()
-        indicator = self.indicator_id
+        higher_is_better, cap, bands = (rules or self._scoring_rules())[
+            self.indicator_id.id
+        ]
         return scoring.compute_score(
             self.scoring_method,
             actual,
             target=self.target,
-            higher_is_better=self.higher_is_better,
+            higher_is_better=higher_is_better,
             floor=self.floor,
-            cap=indicator.cap,
-            bands=[(band.threshold, band.score) for band in indicator.band_ids],
+            cap=cap,
+            bands=bands,
         )
 
     @api.constrains("actual", "is_measured", "target", "floor")
     def _check_actual(self):
-        for line in self.filtered("is_measured"):
+        lines = self.filtered("is_measured")
+        rules = lines._scoring_rules()
+        for line in lines:
             try:
-                line._score_of(line.actual)
+                line._score_of(line.actual, rules)
             except ValueError:
                 if line.scoring_method == "direct":
                     message = self.env._(
@@ -176,13 +195,17 @@ class CsKpiSheetLine(models.Model):
         )._check_not_measured()
         return lines
 
-    def write(self, vals):
+    def _check_write(self, vals):
+        """The rules of writing ``vals`` on ``self``: ``write`` and ``_set_actuals``."""
         sheets = self.sheet_id
         if not sheets._is_closing():
             sheets._check_not_locked()
         sheets._check_scorer_write(self, vals, SCORER_FIELDS)
         if MEASURED_FIELDS & set(vals):
             self._check_not_measured()
+
+    def write(self, vals):
+        self._check_write(vals)
         if "actual" in vals and "is_measured" not in vals:
             vals = dict(vals, is_measured=vals["actual"] is not False)
         return super().write(vals)
@@ -210,39 +233,76 @@ class CsKpiSheetLine(models.Model):
         ``_measure_source_<key>(campaign)``, called on the lines of that source in
         that campaign (readme/DEVELOP.md: the contract). It returns
         ``{line_id: actual}``; a line it leaves out or maps to ``None`` stays
-        unscored. The dispatcher writes the values.
+        unscored. Sources measured from the same data may share one method
+        (``_measure_method``), then called once per campaign on the lines of
+        all of them. The dispatcher writes the values.
         """
         lines = self.filtered(
             lambda line: line.measure_type == "computed" and line.source != "manual"
         )
-        values = {}
-        for (source, campaign), batch in lines.grouped(
-            lambda line: (line.source, line.campaign_id)
-        ).items():
-            method = getattr(batch, f"_measure_source_{source}", None)
-            if method is None:
+        methods = {}
+        for source in set(lines.mapped("source")):
+            methods[source] = self._measure_method(source)
+            if not hasattr(self, methods[source]):
                 raise UserError(
                     self.env._(
                         "No measurement is implemented for the data source %(key)s.",
                         key=source,
                     )
                 )
-            measured = method(campaign)
+        values = {}
+        for (method, campaign), batch in lines.grouped(
+            lambda line: (methods[line.source], line.campaign_id)
+        ).items():
+            measured = getattr(batch, method)(campaign)
             values.update({line.id: measured.get(line.id) for line in batch})
         self._set_actuals(values)
         return values
 
+    @api.model
+    def _measure_method(self, source):
+        """Name of the method measuring the lines of ``source`` (a key of
+        ``cs.kpi.indicator.source``): ``_measure_source_<key>``. Override it to
+        measure several sources read from the same data with one method (and
+        one query): the method is then called once per campaign on the lines
+        of all of them, and returns the value of each line for its source."""
+        return f"_measure_source_{source}"
+
     def _set_actuals(self, values):
-        """Write measured values; the ORM flushes them as one UPDATE per column set."""
+        """Write the measured ``{line_id: value}`` (``None``: unscored), as superuser.
+
+        The only writer of ``actual`` and ``is_measured`` on measured lines,
+        in one batch whatever their number: the rules of ``write`` are checked
+        once for all the lines, the values (rounded half up to the cent) go to
+        the cache as ``write`` puts them there, the figures that depend on
+        them (score, sheet totals and grade) are marked for recomputation and
+        the constraints checked once, and the ORM flushes each line once, with
+        its score, in batched UPDATEs. A line whose value does not change is
+        not written.
+        """
         lines = self.browse(list(values)).sudo()
-        for line in lines:
-            value = values[line.id]
-            if value is None:
-                line.write({"actual": 0.0, "is_measured": False})
-            else:
-                line.write(
-                    {"actual": scoring.round_half_up(value), "is_measured": True}
-                )
+        lines._check_write(dict.fromkeys(MEASURED_FIELDS))
+        new = {
+            line_id: (0.0, False)
+            if value is None
+            else (scoring.round_half_up(value), True)
+            for line_id, value in values.items()
+        }
+        changed = lines.filtered(
+            lambda line: (line.actual, line.is_measured) != new[line.id]
+        )
+        if not changed:
+            return
+        # read now what the sheet totals read when recomputed: read then, the
+        # lines' order (by sheet, whose order has the total) would flush
+        # half-computed totals, and each sheet would be written twice
+        changed.sheet_id.fetch(["line_ids", "competency_line_ids"])
+        fnames = ["actual", "is_measured"]
+        with self.env.protecting([self._fields[name] for name in fnames], changed):
+            for line in changed:
+                line.actual, line.is_measured = new[line.id]
+        changed.modified(fnames)
+        changed._validate_fields(fnames)
 
     def _measure_source_goal_pass_rate(self, campaign):
         """Pass rate (%) of the assessed goals of each line's employee.
