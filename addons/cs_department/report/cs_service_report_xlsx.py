@@ -43,6 +43,10 @@ class CsServiceReportXlsx(models.AbstractModel):
         worksheet.set_column(0, 0, 36)
         worksheet.set_column(1, 5, 16)
         worksheet.freeze_panes(4, 1)
+        # printed: landscape, as wide as one page, the header rows repeated
+        worksheet.set_landscape()
+        worksheet.fit_to_pages(1, 0)
+        worksheet.repeat_rows(3)
 
     def _write_block(self, worksheet, row, rows, fmt):
         """Figure / value rows; returns the next free row."""
@@ -109,24 +113,41 @@ class CsServiceReportXlsx(models.AbstractModel):
                 worksheet.write_number(row, 4, (value - old) / old, fmt["percent"])
             else:
                 worksheet.write(row, 4, "", fmt["label"])
-        counts = [i for i, headline in enumerate(now) if headline[2] == "count"]
+        # The chart draws the counts only: the amounts and rates of the other
+        # rows are on other scales. Its data is a copy of the count rows in
+        # hidden columns (G:I), so that the axis fits the counts.
+        counts = [
+            (label, value, old)
+            for (label, value, kind), (_label, old, _kind) in zip(
+                now, before, strict=True
+            )
+            if kind == "count"
+        ]
+        worksheet.write_row(3, 6, headers[:3], fmt["header"])
+        for index, (label, value, old) in enumerate(counts, start=4):
+            worksheet.write(index, 6, label, fmt["label"])
+            worksheet.write_number(index, 7, value or 0, fmt["count"])
+            worksheet.write_number(index, 8, old or 0, fmt["count"])
+        worksheet.set_column(6, 8, None, None, {"hidden": True})
+        last = 3 + len(counts)
         chart = workbook.add_chart({"type": "column"})
+        chart.show_hidden_data()
         sheet_name = worksheet.get_name()
-        for col, name in ((1, headers[1]), (2, headers[2])):
+        for col, name in ((7, headers[1]), (8, headers[2])):
             chart.add_series(
                 {
                     "name": name,
-                    "categories": [sheet_name, 4, 0, row, 0],
-                    "values": [sheet_name, 4, col, row, col],
-                    "points": [
-                        None if i in counts else {"fill": {"none": True}}
-                        for i in range(len(now))
-                    ],
+                    "categories": [sheet_name, 4, 6, last, 6],
+                    "values": [sheet_name, 4, col, last, col],
                 }
             )
-        chart.set_title({"name": self.env._("This period and the previous one")})
+        chart.set_title(
+            {"name": self.env._("Counts: this period and the previous one")}
+        )
         chart.set_legend({"position": "bottom"})
-        worksheet.insert_chart(row + 2, 0, chart, {"x_scale": 1.6, "y_scale": 1.2})
+        chart.set_y_axis({"min": 0, "major_gridlines": {"visible": True}})
+        chart.set_size({"width": 760, "height": 340})
+        worksheet.insert_chart(row + 2, 0, chart)
         return worksheet
 
     def _sheet_complaints(self, workbook, scope, figures, fmt):

@@ -483,12 +483,34 @@ class TestServiceReport(CsReportsCommon):
         self.assertEqual(rows["Work order quality rating"], (70, 100, -30, -0.3))
         self.assertEqual(summary["B16"].number_format, "0.00%")
         self.assertEqual(summary["B19"].number_format, "#,##0.00")
-        # the chart draws the counts of both periods over every headline
+        # the chart draws the counts of both periods, copied in hidden columns
         [chart] = summary._charts
         self.assertEqual(len(chart.series), 2)
+        counts = [
+            summary.cell(row, 7).value
+            for row in range(5, 5 + len(rows))
+            if summary.cell(row, 7).value
+        ]
         self.assertEqual(
-            chart.series[0].cat.strRef.f, f"Summary!$A$5:$A${4 + len(rows)}"
+            counts,
+            [
+                "Complaints",
+                "Consultations",
+                "Business change orders",
+                "Late change orders",
+                "Customers with traffic",
+                "Traffic anomalies",
+                "Work orders done",
+            ],
         )
+        last = 4 + len(counts)
+        self.assertEqual(chart.series[0].cat.strRef.f, f"Summary!$G$5:$G${last}")
+        self.assertEqual(chart.series[1].val.numRef.f, f"Summary!$I$5:$I${last}")
+        self.assertEqual(
+            [summary.cell(row, 8).value for row in range(5, last + 1)],
+            [rows[label][0] for label in counts],
+        )
+        self.assertTrue(summary.column_dimensions["G"].hidden)
 
     @freeze_time("2026-04-02 02:00:00")
     def test_team_scope_traffic_and_work_orders(self):
