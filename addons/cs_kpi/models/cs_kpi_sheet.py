@@ -346,7 +346,10 @@ class CsKpiSheet(models.Model):
     def _check_not_locked(self, vals=None):
         if vals is not None and set(vals) <= LOCK_EXEMPT_FIELDS:
             return
-        locked = self.sudo().filtered(lambda sheet: sheet.state == "done")
+        sheets = self.sudo()
+        if "done" not in sheets.mapped("state"):
+            return
+        locked = sheets.filtered(lambda sheet: sheet.state == "done")
         if locked:
             raise UserError(
                 self.env._(

@@ -256,11 +256,17 @@ class CsKpiSheetLine(models.Model):
         (``_measure_method``), then called once per campaign on the lines of
         all of them. The dispatcher writes the values.
         """
-        lines = self.filtered(
-            lambda line: line.measure_type == "computed" and line.source != "manual"
+        # the lines' fields read once for the batch, not per line
+        sources = dict(zip(self._ids, self.mapped("source"), strict=True))
+        lines = self.browse(
+            line_id
+            for line_id, measure_type in zip(
+                self._ids, self.mapped("measure_type"), strict=True
+            )
+            if measure_type == "computed" and sources[line_id] != "manual"
         )
         methods = {}
-        for source in set(lines.mapped("source")):
+        for source in {sources[line_id] for line_id in lines._ids}:
             methods[source] = self._measure_method(source)
             if not hasattr(self, methods[source]):
                 raise UserError(
@@ -269,12 +275,22 @@ class CsKpiSheetLine(models.Model):
                         key=source,
                     )
                 )
+        by_method = defaultdict(list)
+        for line_id in lines._ids:
+            by_method[methods[sources[line_id]]].append(line_id)
         values = {}
-        for (method, campaign), batch in lines.grouped(
-            lambda line: (methods[line.source], line.campaign_id)
-        ).items():
-            measured = getattr(batch, method)(campaign)
-            values.update({line.id: measured.get(line.id) for line in batch})
+        for method, line_ids in by_method.items():
+            batch = self.browse(line_ids)
+            campaigns = batch.campaign_id
+            for campaign, campaign_lines in (
+                batch.grouped("campaign_id").items()
+                if len(campaigns) > 1
+                else [(campaigns, batch)]
+            ):
+                measured = getattr(campaign_lines, method)(campaign)
+                values.update(
+                    {line_id: measured.get(line_id) for line_id in campaign_lines._ids}
+                )
         self._set_actuals(values)
         return values
 
