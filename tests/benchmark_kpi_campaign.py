@@ -35,7 +35,15 @@ campaign generated for it (untimed), rolled back to a savepoint after it.
 
 Measured at 2,000 x 500,000 on the 2-core development machine: 7.0x before
 the batch measurement (1.71 s and 98 queries against 0.24 s and 2), 3.6x after
-it (0.98 s and 79 queries against 0.27 s); see README.md, "benchmarks".
+it (0.98 s and 79 queries against 0.27 s), 3.1x to 3.3x with the scores and
+sheet totals computed per batch (0.81 s to 0.94 s and 79 queries against
+0.24 s to 0.31 s, by the machine's load); see README.md, "benchmarks". The
+"SQL s" column is each side's time in queries: the product's (0.53 s to
+0.59 s) is itself about 2x the raw side's, as it also writes the 4,000 lines'
+scores and the 2,000 sheets' totals and grades (60 UPDATEs of the ORM's 100
+rows), and every updated row's foreign keys are checked again by PostgreSQL,
+the lines and sheets having been created in the same transaction (as on both
+sides here).
 """
 
 import sys
