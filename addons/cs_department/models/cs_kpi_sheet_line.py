@@ -60,9 +60,11 @@ class CsKpiSheetLine(models.Model):
                 for user_id, *row in zip(columns[0], *values, strict=True)
             }
         result = {}
-        for line in lines:
-            values = groups.get(line.employee_id.user_id.id)
-            result[line.id] = value_of(values) if values else None
+        for employee, employee_lines in lines.grouped("employee_id").items():
+            values = groups.get(employee.user_id.id)
+            result.update(
+                dict.fromkeys(employee_lines._ids, value_of(values) if values else None)
+            )
         return result
 
     def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
@@ -131,7 +133,8 @@ class CsKpiSheetLine(models.Model):
             figures,
         )
         return {
-            line.id: by_line[line.id] and by_line[line.id][line.source] for line in self
+            line_id: by_line[line_id] and by_line[line_id][source]
+            for line_id, source in zip(self._ids, self.mapped("source"), strict=True)
         }
 
     def _measure_source_cs_callback_satisfaction(self, campaign):

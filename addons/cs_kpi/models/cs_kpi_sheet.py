@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import defaultdict
+
 from markupsafe import escape
 
 from odoo import api, fields, models
@@ -206,32 +208,59 @@ class CsKpiSheet(models.Model):
         "state",
     )
     def _compute_scores(self):
+        # the lines' figures read once for the batch, not per sheet
+        lines = self.line_ids
+        weighted = dict(zip(lines._ids, lines.mapped("weighted_score"), strict=True))
+        values = {}
         for sheet in self:
-            sheet.kpi_score = scoring.kpi_score(sheet.line_ids.mapped("weighted_score"))
-            rated = sheet.competency_line_ids.filtered("is_rated")
-            # once closed (possibly forced), an unrated item counts 0 like a
-            # unscored KPI line; while scoring, the mean of the rated ones shows
-            unrated = (
-                (sheet.competency_line_ids - rated).mapped("kind")
-                if sheet.state == "done"
-                else []
+            line_ids = sheet.line_ids._ids
+            kpi_score = scoring.kpi_score([weighted[line_id] for line_id in line_ids])
+            competency_lines = sheet.competency_line_ids
+            competency_score = (
+                sheet._competency_score(competency_lines) if competency_lines else 0.0
             )
-            sheet.competency_score = (
-                scoring.competency_score(
-                    [(line.kind, line.rating) for line in rated],
-                    sheet._section_weights(),
-                    sheet.scale_min,
-                    sheet.scale_max,
-                    unrated=unrated,
-                )
-                or 0.0
+            values[sheet.id] = (
+                kpi_score,
+                competency_score,
+                scoring.total_score(
+                    kpi_score if line_ids else None,
+                    competency_score if competency_lines else None,
+                    sheet.kpi_weight,
+                    sheet.competency_weight,
+                ),
             )
-            sheet.total_score = scoring.total_score(
-                sheet.kpi_score if sheet.line_ids else None,
-                sheet.competency_score if sheet.competency_line_ids else None,
-                sheet.kpi_weight,
-                sheet.competency_weight,
+        self._assign_by_value(["kpi_score", "competency_score", "total_score"], values)
+
+    def _competency_score(self, competency_lines):
+        """The ability-and-attitude score of the sheet from its items."""
+        self.ensure_one()
+        rated = competency_lines.filtered("is_rated")
+        # once closed (possibly forced), an unrated item counts 0 like a
+        # unscored KPI line; while scoring, the mean of the rated ones shows
+        unrated = (
+            (competency_lines - rated).mapped("kind") if self.state == "done" else []
+        )
+        return (
+            scoring.competency_score(
+                [(line.kind, line.rating) for line in rated],
+                self._section_weights(),
+                self.scale_min,
+                self.scale_max,
+                unrated=unrated,
             )
+            or 0.0
+        )
+
+    def _assign_by_value(self, fnames, values):
+        """Assign ``values`` (``{sheet_id: (value of each of fnames)}``) in a
+        compute of ``self``: the sheets of equal value of a field are assigned
+        together, one cache update per field and value rather than per sheet."""
+        for index, fname in enumerate(fnames):
+            groups = defaultdict(list)
+            for sheet_id in self._ids:
+                groups[values[sheet_id][index]].append(sheet_id)
+            for value, sheet_ids in groups.items():
+                self.browse(sheet_ids)[fname] = value
 
     @api.depends(
         "total_score",
@@ -243,20 +272,25 @@ class CsKpiSheet(models.Model):
     )
     def _compute_grade(self):
         bands = self.env["cs.kpi.grade.band"]._bands_by_template(self.template_id)
+        # the lines' flags read once for the batch, not per sheet
+        lines = self.line_ids
+        measured = dict(zip(lines._ids, lines.mapped("is_measured"), strict=True))
+        values = {}
         for sheet in self:
-            if sheet.state != "done" and not (
-                any(sheet.line_ids.mapped("is_measured"))
-                or any(sheet.competency_line_ids.mapped("is_rated"))
+            if (
+                sheet.state != "done"
+                and not any(measured[line_id] for line_id in sheet.line_ids._ids)
+                and not any(sheet.competency_line_ids.mapped("is_rated"))
             ):
                 # Nothing scored yet: no grade (a 0 would read as a D); a
                 # closed sheet keeps the grade of its score.
-                sheet.grade = False
-                sheet.passed = False
+                values[sheet.id] = (False, False)
                 continue
-            sheet.grade = scoring.grade(
-                sheet.total_score, bands.get(sheet.template_id.id, [])
+            values[sheet.id] = (
+                scoring.grade(sheet.total_score, bands.get(sheet.template_id.id, [])),
+                sheet.total_score >= sheet.pass_mark,
             )
-            sheet.passed = sheet.total_score >= sheet.pass_mark
+        self._assign_by_value(["grade", "passed"], values)
 
     @api.depends("kpi_score", "competency_score", "total_score")
     def _compute_score_formula(self):
@@ -312,7 +346,10 @@ class CsKpiSheet(models.Model):
     def _check_not_locked(self, vals=None):
         if vals is not None and set(vals) <= LOCK_EXEMPT_FIELDS:
             return
-        locked = self.sudo().filtered(lambda sheet: sheet.state == "done")
+        sheets = self.sudo()
+        if "done" not in sheets.mapped("state"):
+            return
+        locked = sheets.filtered(lambda sheet: sheet.state == "done")
         if locked:
             raise UserError(
                 self.env._(

@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -94,16 +96,19 @@ class CsKpiSheetLine(models.Model):
         "higher_is_better",
     )
     def _compute_score(self):
-        rules = self._scoring_rules()
-        for line in self:
-            score = 0.0
-            if line.is_measured:
-                try:
-                    score = line._score_of(line.actual, rules)
-                except ValueError:
-                    score = 0.0  # refused by _check_actual with a clear message
-            line.score = score
-            line.weighted_score = scoring.weighted_score(score, line.weight)
+        scores = self._scores()
+        weights = dict(zip(self._ids, self.mapped("weight"), strict=True))
+        # lines of equal figures are assigned together: one cache update each
+        groups = defaultdict(list)
+        for line_id in self._ids:
+            # unmeasured, or refused by _check_actual with a clear message: 0
+            score = scores.get(line_id) or 0.0
+            weighted = scoring.weighted_score(score, weights[line_id])
+            groups[score, weighted].append(line_id)
+        for (score, weighted), line_ids in groups.items():
+            lines = self.browse(line_ids)
+            lines.score = score
+            lines.weighted_score = weighted
 
     def _scoring_rules(self):
         """``{indicator_id: (higher_is_better, cap, bands)}`` of the lines'
@@ -117,46 +122,60 @@ class CsKpiSheetLine(models.Model):
             for indicator in self.indicator_id
         }
 
-    def _score_of(self, actual, rules=None):
-        """The score of ``actual`` on this line; ``rules``: ``_scoring_rules``
-        of a batch including it (read for this line alone without)."""
-        self.ensure_one()
-        higher_is_better, cap, bands = (rules or self._scoring_rules())[
-            self.indicator_id.id
-        ]
-        return scoring.compute_score(
-            self.scoring_method,
-            actual,
-            target=self.target,
-            higher_is_better=higher_is_better,
-            floor=self.floor,
-            cap=cap,
-            bands=bands,
-        )
+    def _scores(self):
+        """``{line_id: score}`` of the measured lines of ``self`` by their
+        indicator's rules (``None``: the actual cannot be scored), the lines'
+        fields read once per batch rather than per line."""
+        rules = self._scoring_rules()
+        result = {}
+        for indicator, lines in self.grouped("indicator_id").items():
+            higher_is_better, cap, bands = rules[indicator.id]
+            for line_id, measured, actual, method, target, floor in zip(
+                lines._ids,
+                lines.mapped("is_measured"),
+                lines.mapped("actual"),
+                lines.mapped("scoring_method"),
+                lines.mapped("target"),
+                lines.mapped("floor"),
+                strict=True,
+            ):
+                if not measured:
+                    continue
+                try:
+                    result[line_id] = scoring.compute_score(
+                        method,
+                        actual,
+                        target=target,
+                        higher_is_better=higher_is_better,
+                        floor=floor,
+                        cap=cap,
+                        bands=bands,
+                    )
+                except ValueError:
+                    result[line_id] = None
+        return result
 
     @api.constrains("actual", "is_measured", "target", "floor")
     def _check_actual(self):
-        lines = self.filtered("is_measured")
-        rules = lines._scoring_rules()
-        for line in lines:
-            try:
-                line._score_of(line.actual, rules)
-            except ValueError:
-                if line.scoring_method == "direct":
-                    message = self.env._(
-                        "%(indicator)s: a score must be between 0 and 100 "
-                        "(%(value)s given).",
-                        indicator=line.indicator_id.name,
-                        value=line.actual,
-                    )
-                else:
-                    message = self.env._(
-                        "%(indicator)s: the value %(value)s cannot be scored with "
-                        "this target and floor.",
-                        indicator=line.indicator_id.name,
-                        value=line.actual,
-                    )
-                raise ValidationError(message) from None
+        scores = self._scores()
+        refused = [line_id for line_id in self._ids if scores.get(line_id, 0) is None]
+        if refused:
+            line = self.browse(refused[0])
+            if line.scoring_method == "direct":
+                message = self.env._(
+                    "%(indicator)s: a score must be between 0 and 100 "
+                    "(%(value)s given).",
+                    indicator=line.indicator_id.name,
+                    value=line.actual,
+                )
+            else:
+                message = self.env._(
+                    "%(indicator)s: the value %(value)s cannot be scored with "
+                    "this target and floor.",
+                    indicator=line.indicator_id.name,
+                    value=line.actual,
+                )
+            raise ValidationError(message)
 
     @api.onchange("actual")
     def _onchange_actual(self):
@@ -237,11 +256,17 @@ class CsKpiSheetLine(models.Model):
         (``_measure_method``), then called once per campaign on the lines of
         all of them. The dispatcher writes the values.
         """
-        lines = self.filtered(
-            lambda line: line.measure_type == "computed" and line.source != "manual"
+        # the lines' fields read once for the batch, not per line
+        sources = dict(zip(self._ids, self.mapped("source"), strict=True))
+        lines = self.browse(
+            line_id
+            for line_id, measure_type in zip(
+                self._ids, self.mapped("measure_type"), strict=True
+            )
+            if measure_type == "computed" and sources[line_id] != "manual"
         )
         methods = {}
-        for source in set(lines.mapped("source")):
+        for source in {sources[line_id] for line_id in lines._ids}:
             methods[source] = self._measure_method(source)
             if not hasattr(self, methods[source]):
                 raise UserError(
@@ -250,12 +275,22 @@ class CsKpiSheetLine(models.Model):
                         key=source,
                     )
                 )
+        by_method = defaultdict(list)
+        for line_id in lines._ids:
+            by_method[methods[sources[line_id]]].append(line_id)
         values = {}
-        for (method, campaign), batch in lines.grouped(
-            lambda line: (methods[line.source], line.campaign_id)
-        ).items():
-            measured = getattr(batch, method)(campaign)
-            values.update({line.id: measured.get(line.id) for line in batch})
+        for method, line_ids in by_method.items():
+            batch = self.browse(line_ids)
+            campaigns = batch.campaign_id
+            for campaign, campaign_lines in (
+                batch.grouped("campaign_id").items()
+                if len(campaigns) > 1
+                else [(campaigns, batch)]
+            ):
+                measured = getattr(campaign_lines, method)(campaign)
+                values.update(
+                    {line_id: measured.get(line_id) for line_id in campaign_lines._ids}
+                )
         self._set_actuals(values)
         return values
 
@@ -288,9 +323,16 @@ class CsKpiSheetLine(models.Model):
             else (scoring.round_half_up(value), True)
             for line_id, value in values.items()
         }
-        changed = lines.filtered(
-            lambda line: (line.actual, line.is_measured) != new[line.id]
-        )
+        changed = self.browse(
+            line_id
+            for line_id, actual, measured in zip(
+                lines._ids,
+                lines.mapped("actual"),
+                lines.mapped("is_measured"),
+                strict=True,
+            )
+            if (actual, measured) != new[line_id]
+        ).sudo()
         if not changed:
             return
         # read now what the sheet totals read when recomputed: read then, the
@@ -298,9 +340,15 @@ class CsKpiSheetLine(models.Model):
         # half-computed totals, and each sheet would be written twice
         changed.sheet_id.fetch(["line_ids", "competency_line_ids"])
         fnames = ["actual", "is_measured"]
+        # lines of equal values are assigned together: one cache update each
+        groups = defaultdict(list)
+        for line_id in changed._ids:
+            groups[new[line_id]].append(line_id)
         with self.env.protecting([self._fields[name] for name in fnames], changed):
-            for line in changed:
-                line.actual, line.is_measured = new[line.id]
+            for (actual, measured), line_ids in groups.items():
+                same = changed.browse(line_ids)
+                same.actual = actual
+                same.is_measured = measured
         changed.modified(fnames)
         changed._validate_fields(fnames)
 
