@@ -75,19 +75,25 @@ class CsKpiSheetLine(models.Model):
             def col(name):
                 return SQL.identifier(Order._table, name)
 
-            rows = self.env.execute_query(
-                SQL(
-                    "%s GROUP BY %s",
-                    query.select(
-                        col("user_id"),
-                        SQL("COUNT(*)"),
-                        SQL("COUNT(*) FILTER (WHERE %s)", good(col, campaign)),
-                    ),
-                    col("user_id"),
-                )
-            )
-            counts = {user_id: (total, ok) for user_id, total, ok in rows}
+            counts = self._cs_counts_by_user(query, col("user_id"), good(col, campaign))
         return lines._cs_rate_by_user(counts)
+
+    def _cs_counts_by_user(self, query, user_column, good):
+        """``{user_id: (total, ok)}``: the rows of ``query`` grouped by
+        ``user_column`` (SQL), ``ok`` counting those where ``good`` (an SQL
+        condition) holds; one query."""
+        rows = self.env.execute_query(
+            SQL(
+                "%s GROUP BY %s",
+                query.select(
+                    user_column,
+                    SQL("COUNT(*)"),
+                    SQL("COUNT(*) FILTER (WHERE %s)", good),
+                ),
+                user_column,
+            )
+        )
+        return {user_id: (total, ok) for user_id, total, ok in rows}
 
     def _cs_rate_by_user(self, counts):
         """``{line_id: ok * 100 / total or None}`` from ``counts``, ``{user_id:

@@ -192,25 +192,18 @@ class CsKpiSheetLine(models.Model):
                 return SQL.identifier(callback, name)
 
             query.add_where(SQL("%s IN %s", col("user_id"), tuple(users.ids)))
-            rows = self.env.execute_query(
+            counts = self._cs_counts_by_user(
+                query,
+                col("user_id"),
                 SQL(
-                    "%s GROUP BY %s",
-                    query.select(
-                        col("user_id"),
-                        SQL("COUNT(*)"),
-                        SQL(
-                            "COUNT(*) FILTER (WHERE %s = 'done' AND %s < "
-                            "((%s + 1)::timestamp AT TIME ZONE %s) AT TIME ZONE 'UTC')",
-                            col("state"),
-                            col("done_date"),
-                            col("scheduled_date"),
-                            campaign._cs_tz().zone,
-                        ),
-                    ),
-                    col("user_id"),
-                )
+                    "%s = 'done' AND %s < "
+                    "((%s + 1)::timestamp AT TIME ZONE %s) AT TIME ZONE 'UTC'",
+                    col("state"),
+                    col("done_date"),
+                    col("scheduled_date"),
+                    campaign._cs_tz().zone,
+                ),
             )
-            counts = {user_id: (total, ok) for user_id, total, ok in rows}
         return lines._cs_rate_by_user(counts)
 
     # ---- the complaint rate of a person and the people he leads ----

@@ -126,3 +126,26 @@ class CsDepartmentCommon(BaseCommon):
                 "stage_id": cls.stage_progress.id,
             }
         )
+
+    def _open_q1_campaign(self, name, compute=True):
+        """A Q1 2026 campaign of ``self.job`` created by ``self.hr_officer``,
+        its sheets generated and opened, then computed unless ``compute`` is
+        false."""
+        campaign = (
+            self.env["cs.kpi.campaign"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "name": name,
+                    "period_type": "quarter",
+                    "year": 2026,
+                    "period_number": 1,
+                    "job_ids": [Command.set(self.job.ids)],
+                }
+            )
+        )
+        campaign.action_generate_sheets()
+        campaign.action_open()
+        if compute:
+            campaign.action_compute()
+        return campaign

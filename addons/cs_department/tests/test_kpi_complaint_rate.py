@@ -126,23 +126,7 @@ class TestKpiComplaintRate(CsDepartmentCommon):
         tickets.invalidate_recordset(["create_date"])
 
     def _campaign(self):
-        campaign = (
-            self.env["cs.kpi.campaign"]
-            .with_user(self.hr_officer)
-            .create(
-                {
-                    "name": "CS complaint rate Q1",
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "period_number": 1,
-                    "job_ids": [Command.set(self.job.ids)],
-                }
-            )
-        )
-        campaign.action_generate_sheets()
-        campaign.action_open()
-        campaign.action_compute()
-        return campaign
+        return self._open_q1_campaign("CS complaint rate Q1")
 
     def _line(self, campaign, user):
         return campaign.sheet_ids.line_ids.filtered(

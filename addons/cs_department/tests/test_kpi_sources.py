@@ -99,23 +99,7 @@ class TestKpiSources(CsDepartmentCommon):
         return cls.env["cs.callback"].create(values)
 
     def _computed_campaign(self):
-        campaign = (
-            self.env["cs.kpi.campaign"]
-            .with_user(self.hr_officer)
-            .create(
-                {
-                    "name": "CS callbacks Q1",
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "period_number": 1,
-                    "job_ids": [Command.set(self.job.ids)],
-                }
-            )
-        )
-        campaign.action_generate_sheets()
-        campaign.action_open()
-        campaign.action_compute()
-        return campaign
+        return self._open_q1_campaign("CS callbacks Q1")
 
     def _line(self, campaign, user, source):
         return campaign.sheet_ids.line_ids.filtered(
@@ -232,21 +216,7 @@ class TestKpiSources(CsDepartmentCommon):
             ticket = self._create_ticket("complaint", user=user)
             self._done(ticket, "complaint_followup", 60 + index, datetime(2026, 2, 1))
             self._done(ticket, "traffic_anomaly", 100, datetime(2026, 2, 2))
-        campaign = (
-            self.env["cs.kpi.campaign"]
-            .with_user(self.hr_officer)
-            .create(
-                {
-                    "name": "CS callbacks Q1",
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "period_number": 1,
-                    "job_ids": [Command.set(self.job.ids)],
-                }
-            )
-        )
-        campaign.action_generate_sheets()
-        campaign.action_open()
+        campaign = self._open_q1_campaign("CS callbacks Q1", compute=False)
         lines = campaign.sheet_ids.line_ids
         self.assertEqual(len(lines), 2 * 21)
 

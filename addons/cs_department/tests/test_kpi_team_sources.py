@@ -299,22 +299,7 @@ class TestKpiTeamSources(CsDepartmentCommon):
         )
 
     def _campaign(self):
-        campaign = (
-            self.env["cs.kpi.campaign"]
-            .with_user(self.hr_officer)
-            .create(
-                {
-                    "name": "CS team sources Q1",
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "period_number": 1,
-                    "job_ids": [Command.set(self.job.ids)],
-                }
-            )
-        )
-        campaign.action_generate_sheets()
-        campaign.action_open()
-        return campaign
+        return self._open_q1_campaign("CS team sources Q1", compute=False)
 
     def _actuals(self, campaign, source):
         lines = campaign.sheet_ids.line_ids.filtered(lambda line: line.source == source)

@@ -220,23 +220,7 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
             )
 
     def _campaign(self):
-        campaign = (
-            self.env["cs.kpi.campaign"]
-            .with_user(self.hr_officer)
-            .create(
-                {
-                    "name": "CS engineers Q1",
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "period_number": 1,
-                    "job_ids": [Command.set(self.job.ids)],
-                }
-            )
-        )
-        campaign.action_generate_sheets()
-        campaign.action_open()
-        campaign.action_compute()
-        return campaign
+        return self._open_q1_campaign("CS engineers Q1")
 
     def _line(self, campaign, user, indicator):
         return campaign.sheet_ids.line_ids.filtered(
