@@ -43,12 +43,12 @@ figures.
 
 Measured at 2,000 x 500,000 on the 2-core development machine: 7.0x before
 the batch measurement (1.71 s and 98 queries against 0.24 s and 2), 3.6x after
-it (0.98 s and 79 queries against 0.27 s), 2.9x to 3.3x with the scores and
-sheet totals computed per batch (0.81 s to 0.94 s and 79 queries against
+it (0.98 s and 79 queries against 0.27 s), 2.8x to 3.3x with the scores and
+sheet totals computed per batch (0.74 s to 0.94 s and 79 queries against
 0.24 s to 0.31 s, by the machine's load); see README.md, "benchmarks". (c) is
-1.5x to 1.6x (b) (0.40 s to 0.47 s), and (a) is 1.8x to 1.9x (c): the
+about 1.5x (b) (0.38 s to 0.47 s), and (a) is about 1.9x (c): the
 ORM's flush alone spends about 0.2 s of Python building its UPDATEs. The "SQL s"
-column is each side's time in queries: the product's (0.52 s to 0.59 s) is
+column is each side's time in queries: the product's (0.47 s to 0.59 s) is
 itself about 2x the raw side's, as it also writes the 4,000 lines' scores and
 the 2,000 sheets' totals and grades (60 UPDATEs of the ORM's 100 rows), and
 every updated row's foreign keys are checked again by PostgreSQL, the lines
