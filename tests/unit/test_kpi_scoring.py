@@ -93,6 +93,30 @@ def test_compute_score_dispatch(scoring):
         scoring.compute_score("magic", 1)
 
 
+def test_always_scored_methods_never_refuse(scoring):
+    """The methods the sheet line's check skips score every value, whatever
+    the target, floor, cap or direction; the others can refuse one."""
+    values = [-1e9, -100, -0.01, 0, 0.004, 1, 85, 100, 100.01, 1e9]
+    for method in scoring.ALWAYS_SCORED:
+        for actual in values:
+            for target in values:
+                for higher_is_better in (True, False):
+                    score = scoring.compute_score(
+                        method,
+                        actual,
+                        target=target,
+                        higher_is_better=higher_is_better,
+                        floor=-target,
+                        cap=100.0,
+                    )
+                    assert 0 <= score <= 100
+    assert scoring.ALWAYS_SCORED == {"target_ratio", "pass_fail"}
+    with pytest.raises(ValueError):
+        scoring.compute_score("direct", 101)
+    with pytest.raises(ValueError):
+        scoring.compute_score("linear", 5, target=0, floor=10)
+
+
 def test_aggregate(scoring):
     """Evaluations aggregate by mean (default), median, min or max."""
     assert scoring.aggregate([80, 90, 95]) == 88.33

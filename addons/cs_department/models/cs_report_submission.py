@@ -135,17 +135,27 @@ class CsReportSubmission(models.Model):
 
     @api.depends("period_type", "date_from", "date_to", "team_id")
     def _compute_name(self):
-        kinds = dict(self._fields["period_type"]._description_selection(self.env))
         for submission in self:
-            name = self.env._(
-                "%(kind)s report %(start)s - %(end)s",
-                kind=kinds.get(submission.period_type, ""),
-                start=submission.date_from or "",
-                end=submission.date_to or "",
+            submission.name = self._cs_report_title(
+                submission.period_type,
+                submission.date_from,
+                submission.date_to,
+                submission.team_id,
             )
-            if submission.team_id:
-                name = f"{name} ({submission.team_id.name})"
-            submission.name = name
+
+    @api.model
+    def _cs_report_title(self, period_type, date_from, date_to, team):
+        """The name of the periodic report of a period (kind and bounds) and a
+        team (an empty one for the department): the submission's name, and
+        the workbook's when it is downloaded from the generation wizard."""
+        kinds = dict(self._fields["period_type"]._description_selection(self.env))
+        name = self.env._(
+            "%(kind)s report %(start)s - %(end)s",
+            kind=kinds.get(period_type, ""),
+            start=date_from or "",
+            end=date_to or "",
+        )
+        return f"{name} ({team.name})" if team else name
 
     @api.depends_context("uid")
     @api.depends("submitter_id", "recipient_id")

@@ -34,6 +34,7 @@ from . import test_budget_concurrency
 
 # ---- periodic reports, submissions and spot checks ----
 from . import test_quality_check
+from . import test_report_download
 from . import test_report_submission
 from . import test_service_report
 

@@ -157,8 +157,17 @@ class CsKpiSheetLine(models.Model):
 
     @api.constrains("actual", "is_measured", "target", "floor")
     def _check_actual(self):
-        scores = self._scores()
-        refused = [line_id for line_id in self._ids if scores.get(line_id, 0) is None]
+        # target ratio and pass/fail score any value: only the other lines
+        # are scored here (the measurement of a campaign checks thousands)
+        lines = self.browse(
+            line_id
+            for line_id, method in zip(
+                self._ids, self.mapped("scoring_method"), strict=True
+            )
+            if method not in scoring.ALWAYS_SCORED
+        )
+        scores = lines._scores()
+        refused = [line_id for line_id in lines._ids if scores.get(line_id, 0) is None]
         if refused:
             line = self.browse(refused[0])
             if line.scoring_method == "direct":

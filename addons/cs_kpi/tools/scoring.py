@@ -13,6 +13,9 @@ from statistics import median
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0
+# The methods that score any actual value: ``compute_score`` never refuses one
+# for them, whatever the target (only direct, linear and bands can refuse).
+ALWAYS_SCORED = frozenset({"target_ratio", "pass_fail"})
 
 
 def round_half_up(value, digits=2):
