@@ -41,6 +41,12 @@ EXTRA_SCOPE = {
             r"|ticket_view_tree|helpdesk_ticket_view_search|helpdesk_ticket_kanban_view"
             r"|view_helpdesk_ticket_kanban)$"
         ),
+        # The approval banner and buttons on every record under validation:
+        # OCA base_tier_validation's zh_CN leaves them untranslated.
+        "base_tier_validation": re.compile(
+            r"model_terms:ir\.ui\.view,arch_db:base_tier_validation\."
+            r"tier_validation_(label|buttons)$"
+        ),
     },
 }
 PLACEHOLDER = re.compile(r"%(?:\([a-z_0-9]+\))?[sdf]|\{[a-z_0-9]*\}")
@@ -76,30 +82,46 @@ def check_addon(addon, pot_path):
     return problems
 
 
-def check_extra(addon, module, scope, pot_path=None):
-    """The other module's terms an addon translates in i18n_extra/zh_CN.po."""
+def record_module(entry):
+    """The module whose records every occurrence of ``entry`` names, or None."""
+    modules = {
+        match and match.group(1)
+        for match in (
+            re.match(r"model(?:_terms)?:[\w.]+,\w+:(\w+)\.", occurrence)
+            for occurrence, _line in entry.occurrences
+        )
+    }
+    return modules.pop() if len(modules) == 1 else None
+
+
+def extra_entries(addon):
+    """The entries of the addon's i18n_extra/zh_CN.po, or a problem."""
     po_path = ROOT / "addons" / addon / "i18n_extra" / "zh_CN.po"
     if not po_path.is_file():
-        return [f"{addon}: i18n_extra/zh_CN.po ({module}'s terms) is missing"]
+        return None, [f"{addon}: i18n_extra/zh_CN.po is missing"]
     try:
         po = polib.pofile(str(po_path))
     except (OSError, ValueError) as exc:
-        return [f"{addon}: {exc}"]
+        return None, [f"{addon}: {exc}"]
+    entries = [entry for entry in po if not entry.obsolete and entry.msgid]
+    problems = [
+        f"{addon}: i18n_extra entry {entry.msgid[:70]!r} is not a record of "
+        f"{' or '.join(EXTRA_SCOPE[addon])}"
+        for entry in entries
+        if record_module(entry) not in EXTRA_SCOPE[addon]
+    ]
+    return entries, problems
+
+
+def check_extra(addon, module, scope, pot_path=None):
+    """The other module's terms an addon translates in i18n_extra/zh_CN.po."""
     problems = []
     translated = {}
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
+    # the file's own problems are reported once, by main()
+    for entry in extra_entries(addon)[0] or []:
+        if record_module(entry) != module:
             continue
         short = entry.msgid[:70].replace("\n", " ")
-        foreign = [
-            occurrence
-            for occurrence, _line in entry.occurrences
-            if not re.match(rf"model(_terms)?:[\w.]+,\w+:{module}\.", occurrence)
-        ]
-        if foreign or not entry.occurrences:
-            problems.append(
-                f"{addon}: i18n_extra entry {short!r} is not a record of {module}"
-            )
         if not entry.msgstr:
             problems.append(f"{addon}: no zh_CN translation for {module}'s {short!r}")
         elif placeholders(entry.msgid) != placeholders(entry.msgstr):
@@ -111,7 +133,8 @@ def check_extra(addon, module, scope, pot_path=None):
         in_scope = any(
             scope.match(occurrence) for occurrence, _line in entry.occurrences
         )
-        if in_scope and not entry.obsolete and not translated.get(entry.msgid):
+        # an entry there without its Chinese is reported above
+        if in_scope and not entry.obsolete and entry.msgid not in translated:
             short = entry.msgid[:70].replace("\n", " ")
             problems.append(f"{addon}: no zh_CN translation for {module}'s {short!r}")
     return problems
@@ -131,6 +154,7 @@ def main():
     for addon in ADDONS:
         problems += check_addon(addon, pots.pop(addon))
     for addon, modules in EXTRA_SCOPE.items():
+        problems += extra_entries(addon)[1]
         for module, scope in modules.items():
             problems += check_extra(addon, module, scope, pots.pop(module, None))
     problems += [f"{name}: no translation of its terms is checked" for name in pots]
