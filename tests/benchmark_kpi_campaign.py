@@ -279,19 +279,18 @@ def measure_product(campaign):
     (with the product's context: tracking on)."""
     env = campaign.env(context={})
     env.invalidate_all()
-    queries = env.cr.sql_log_count
-    sql_start = sql_seconds()
-    start = time.perf_counter()
-    lines = env["cs.kpi.sheet.line"].search(
-        [
-            ("campaign_id", "in", campaign.ids),
-            ("measure_type", "in", ("computed", "evaluation")),
-        ]
-    )
-    lines._measure()
-    env.flush_all()
-    seconds = time.perf_counter() - start
-    return seconds, env.cr.sql_log_count - queries, sql_seconds() - sql_start
+
+    def work():
+        lines = env["cs.kpi.sheet.line"].search(
+            [
+                ("campaign_id", "in", campaign.ids),
+                ("measure_type", "in", ("computed", "evaluation")),
+            ]
+        )
+        lines._measure()
+        env.flush_all()
+
+    return timed(env.cr, work)
 
 
 def raw_query(campaign):
@@ -354,26 +353,30 @@ def measure_raw(campaign):
 
     cr = campaign.env.cr
     query = raw_query(campaign)
-    queries = cr.sql_log_count
-    sql_start = sql_seconds()
-    start = time.perf_counter()
-    values = raw_aggregates(cr, query)
-    cr.execute(
-        SQL(
-            """
-            UPDATE cs_kpi_sheet_line line
-               SET actual = new.actual, is_measured = new.is_measured
-              FROM (VALUES %s) AS new(id, actual, is_measured)
-             WHERE line.id = new.id
-            """,
-            SQL(", ").join(
-                SQL("(%s, %s::float8, %s)", line_id, value or 0.0, value is not None)
-                for line_id, (_employee, _source, value) in values.items()
-            ),
+
+    def work():
+        values = raw_aggregates(cr, query)
+        cr.execute(
+            SQL(
+                """
+                UPDATE cs_kpi_sheet_line line
+                   SET actual = new.actual, is_measured = new.is_measured
+                  FROM (VALUES %s) AS new(id, actual, is_measured)
+                 WHERE line.id = new.id
+                """,
+                SQL(", ").join(
+                    SQL(
+                        "(%s, %s::float8, %s)",
+                        line_id,
+                        value or 0.0,
+                        value is not None,
+                    )
+                    for line_id, (_employee, _source, value) in values.items()
+                ),
+            )
         )
-    )
-    seconds = time.perf_counter() - start
-    return seconds, cr.sql_log_count - queries, sql_seconds() - sql_start
+
+    return timed(cr, work)
 
 
 def measure_raw_all(figures):
@@ -389,10 +392,9 @@ def measure_raw_all(figures):
     def measure(campaign):
         cr = campaign.env.cr
         query = raw_query(campaign)
-        queries = cr.sql_log_count
-        sql_start = sql_seconds()
-        start = time.perf_counter()
-        values = raw_aggregates(cr, query)
+        return timed(cr, lambda: write_all(cr, campaign, raw_aggregates(cr, query)))
+
+    def write_all(cr, campaign, values):
         # the product's scores of the same line (employee, source)
         cr.execute(
             SQL(
@@ -447,10 +449,18 @@ def measure_raw_all(figures):
                 ),
             )
         )
-        seconds = time.perf_counter() - start
-        return seconds, cr.sql_log_count - queries, sql_seconds() - sql_start
 
     return measure
+
+
+def timed(cr, work):
+    """``(seconds, queries, seconds in queries)`` of calling ``work()``."""
+    queries = cr.sql_log_count
+    sql_start = sql_seconds()
+    start = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - start
+    return seconds, cr.sql_log_count - queries, sql_seconds() - sql_start
 
 
 def sql_seconds():

@@ -113,12 +113,12 @@ def extra_entries(addon):
     return entries, problems
 
 
-def check_extra(addon, module, scope, pot_path=None):
-    """The other module's terms an addon translates in i18n_extra/zh_CN.po."""
+def check_extra(addon, module, scope, entries, pot_path=None):
+    """The other module's terms an addon translates in i18n_extra/zh_CN.po
+    (``entries``, read once by ``extra_entries``)."""
     problems = []
     translated = {}
-    # the file's own problems are reported once, by main()
-    for entry in extra_entries(addon)[0] or []:
+    for entry in entries:
         if record_module(entry) != module:
             continue
         short = entry.msgid[:70].replace("\n", " ")
@@ -154,9 +154,12 @@ def main():
     for addon in ADDONS:
         problems += check_addon(addon, pots.pop(addon))
     for addon, modules in EXTRA_SCOPE.items():
-        problems += extra_entries(addon)[1]
+        entries, extra_problems = extra_entries(addon)
+        problems += extra_problems
         for module, scope in modules.items():
-            problems += check_extra(addon, module, scope, pots.pop(module, None))
+            problems += check_extra(
+                addon, module, scope, entries or [], pots.pop(module, None)
+            )
     problems += [f"{name}: no translation of its terms is checked" for name in pots]
     for line in problems[:60]:
         print(line)
