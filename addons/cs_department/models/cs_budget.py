@@ -16,7 +16,7 @@ GM_GROUP = "cs_department.cs_department_group_general_manager"
 class CsBudget(models.Model):
     _name = "cs.budget"
     _description = "Department Budget"
-    _inherit = ["cs.computed.figure.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cs.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, department_id, id desc"
     _check_company_auto = True
 
@@ -343,7 +343,7 @@ def _rate(part, whole):
 class CsBudgetLine(models.Model):
     _name = "cs.budget.line"
     _description = "Department Budget Line"
-    _inherit = ["cs.computed.figure.mixin"]
+    _inherit = ["cs.guard.mixin"]
     _order = "budget_id, sequence, id"
     _rec_names_search = ["category_id.name", "budget_id.name"]
 

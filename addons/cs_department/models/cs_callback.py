@@ -31,7 +31,7 @@ DONE_FREE_FIELDS = {
 class CsCallback(models.Model):
     _name = "cs.callback"
     _description = "Customer Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "state desc, scheduled_date, id"
     _check_company_auto = True
 

@@ -14,7 +14,7 @@ class CsExpenseRequest(models.Model):
     _inherit = [
         "cs.expense.request.workflow",
         "cs.tier.validation",
-        "cs.computed.figure.mixin",
+        "cs.guard.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]

@@ -20,7 +20,7 @@ class CsQualityCheck(models.Model):
 
     _name = "cs.quality.check"
     _description = "Service Quality Spot Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

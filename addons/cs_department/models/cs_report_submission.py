@@ -39,7 +39,7 @@ class CsReportSubmission(models.Model):
 
     _name = "cs.report.submission"
     _description = "Periodic Report Submission"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "due_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

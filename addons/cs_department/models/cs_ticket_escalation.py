@@ -27,7 +27,7 @@ RETURN_DELAY_DAYS = 1
 class CsTicketEscalation(models.Model):
     _name = "cs.ticket.escalation"
     _description = "Ticket Escalation to an Engineer"
-    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 class CsTicketVisit(models.Model):
     _name = "cs.ticket.visit"
     _description = "On-site Visit to a Customer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

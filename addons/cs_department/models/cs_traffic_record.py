@@ -24,7 +24,7 @@ def period_end(start, granularity):
 class CsTrafficRecord(models.Model):
     _name = "cs.traffic.record"
     _description = "Customer Traffic Record"
-    _inherit = ["cs.computed.figure.mixin"]
+    _inherit = ["cs.guard.mixin"]
     _order = "period_start desc, partner_id, service_line_id"
     _check_company_auto = True
 

@@ -40,7 +40,7 @@ CLOSED_FREE_FIELDS = {
 class CsWorkOrder(models.Model):
     _name = "cs.work.order"
     _description = "Equipment Work Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "scheduled_date desc, id desc"
     _check_company_auto = True
 

@@ -11,7 +11,7 @@ DIRECTIONS = [("out", "To the Customer"), ("in", "Back from the Customer")]
 class CsWorkOrderLine(models.Model):
     _name = "cs.work.order.line"
     _description = "Work Order Equipment Line"
-    _inherit = ["cs.computed.figure.mixin"]
+    _inherit = ["cs.guard.mixin"]
     _order = "work_order_id, direction desc, id"
     _check_company_auto = True
 

@@ -23,7 +23,7 @@ COMPLAINT_REASONS = [
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "cs.computed.figure.mixin"]
+    _inherit = ["helpdesk.ticket", "cs.guard.mixin"]
 
     cs_request_kind = fields.Selection(
         selection=REQUEST_KINDS,

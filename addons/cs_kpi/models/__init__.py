@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from . import cs_computed_figure_mixin
+from . import cs_guard_mixin
 from . import cs_kpi_indicator
 from . import cs_kpi_competency_kind_mixin
 from . import cs_kpi_competency

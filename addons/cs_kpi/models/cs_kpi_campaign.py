@@ -13,27 +13,6 @@ from ..tools.access import HR_OFFICER, is_kpi_hr
 from .cs_kpi_template import PERIOD_TYPES
 
 PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
-# Written by the campaign's steps (generation, compute, close), as superuser.
-CLOSING_FIGURES = {
-    "pass_rate",
-    "average_score",
-    "forced_close",
-    "force_reason",
-    "missing_employee_ids",
-}
-# What defines the period and the scope: set while the campaign is a draft.
-PERIOD_FIELDS = {
-    "period_type",
-    "year",
-    "period_number",
-    "date_from",
-    "date_to",
-    "department_ids",
-    "job_ids",
-    "company_id",
-}
-# What may still change on a closed campaign.
-CLOSED_FREE_FIELDS = {"note", "user_id", "message_main_attachment_id"}
 
 
 class CsKpiCampaign(models.Model):
@@ -42,16 +21,22 @@ class CsKpiCampaign(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "cs.computed.figure.mixin",
+        "cs.guard.mixin",
     ]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: the period and scope (cs_draft fields) are set while
+    # in draft; a closed campaign keeps everything but its note and responsible.
+    _cs_closed_states = ("done",)
+    _cs_closed_free_fields = ("note", "user_id")
+    _cs_unlink_states = ("draft", "cancel")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
         default=lambda self: self.env.company,
+        cs_draft=True,
     )
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -60,17 +45,23 @@ class CsKpiCampaign(models.Model):
         tracking=True,
     )
     period_type = fields.Selection(
-        selection=PERIOD_TYPES, required=True, default="quarter", tracking=True
+        selection=PERIOD_TYPES,
+        required=True,
+        default="quarter",
+        tracking=True,
+        cs_draft=True,
     )
     year = fields.Integer(
         required=True,
         default=lambda self: fields.Date.context_today(self).year,
+        cs_draft=True,
     )
     period_number = fields.Integer(
         string="Period",
         required=True,
         default=1,
         help="Quarter 1-4 or half-year 1-2 of the year; ignored for a year.",
+        cs_draft=True,
     )
     date_from = fields.Date(
         compute="_compute_dates",
@@ -78,6 +69,7 @@ class CsKpiCampaign(models.Model):
         readonly=False,
         required=True,
         precompute=True,
+        cs_draft=True,
     )
     date_to = fields.Date(
         compute="_compute_dates",
@@ -85,6 +77,7 @@ class CsKpiCampaign(models.Model):
         readonly=False,
         required=True,
         precompute=True,
+        cs_draft=True,
     )
     date_deadline = fields.Date(
         string="Scoring deadline",
@@ -98,12 +91,14 @@ class CsKpiCampaign(models.Model):
         comodel_name="hr.department",
         string="Departments",
         check_company=True,
+        cs_draft=True,
         help="Empty: every department (sub-departments included).",
     )
     job_ids = fields.Many2many(
         comodel_name="hr.job",
         string="Jobs",
         check_company=True,
+        cs_draft=True,
         help="Empty: every job.",
     )
     state = fields.Selection(
@@ -117,6 +112,7 @@ class CsKpiCampaign(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        cs_step=True,
     )
     sheet_ids = fields.One2many(
         comodel_name="cs.kpi.sheet", inverse_name="campaign_id", string="Sheets"
@@ -133,6 +129,7 @@ class CsKpiCampaign(models.Model):
         string="Employees without template",
         readonly=True,
         groups=HR_OFFICER,
+        cs_step=True,
         help="Employees in scope whose job has no active template of this period "
         "type; give their job a template and generate again.",
     )
@@ -142,13 +139,22 @@ class CsKpiCampaign(models.Model):
         groups=HR_OFFICER,
         digits=(16, 2),
         aggregator="avg",
+        cs_step=True,
         help="Share of sheets whose total reaches the template's pass mark.",
     )
     average_score = fields.Float(
-        readonly=True, digits=(16, 2), aggregator="avg", groups=HR_OFFICER
+        readonly=True,
+        digits=(16, 2),
+        aggregator="avg",
+        groups=HR_OFFICER,
+        cs_step=True,
     )
-    forced_close = fields.Boolean(readonly=True, tracking=True, groups=HR_OFFICER)
-    force_reason = fields.Text(readonly=True, tracking=True, groups=HR_OFFICER)
+    forced_close = fields.Boolean(
+        readonly=True, tracking=True, groups=HR_OFFICER, cs_step=True
+    )
+    force_reason = fields.Text(
+        readonly=True, tracking=True, groups=HR_OFFICER, cs_step=True
+    )
     note = fields.Html()
 
     _sql_constraints = [
@@ -171,10 +177,6 @@ class CsKpiCampaign(models.Model):
             "The scoring deadline cannot be before the period starts.",
         ),
     ]
-
-    @api.model
-    def _cs_computed_figures(self):
-        return super()._cs_computed_figures() | CLOSING_FIGURES
 
     def _cs_tz(self):
         """Time zone of the campaign's days: its responsible's, else its company's.
@@ -257,56 +259,6 @@ class CsKpiCampaign(models.Model):
                 raise ValidationError(
                     self.env._("A quarter is numbered 1 to 4 and a half-year 1 to 2.")
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and any(
-            vals.get("state", "draft") != "draft" for vals in vals_list
-        ):
-            raise AccessError(self._steps_only_message())
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self._check_writable(vals)
-        return super().write(vals)
-
-    def _steps_only_message(self):
-        return self.env._(
-            "The state of a campaign changes through its steps only (open, "
-            "review, close, cancel, reset to draft)."
-        )
-
-    def _check_writable(self, vals):
-        """Only the steps change the state; the period is set while in draft;
-        a closed campaign keeps everything but its note and responsible."""
-        if "state" in vals:
-            raise AccessError(self._steps_only_message())
-        closed = self.filtered(lambda campaign: campaign.state == "done")
-        if closed and set(vals) - CLOSED_FREE_FIELDS:
-            raise UserError(
-                self.env._(
-                    "Campaign %(name)s is closed: only its note and responsible "
-                    "can still change.",
-                    name=closed[0].name,
-                )
-            )
-        started = self.filtered(lambda campaign: campaign.state != "draft")
-        if started and PERIOD_FIELDS & set(vals):
-            raise UserError(
-                self.env._(
-                    "Campaign %(name)s has started: its period and scope can no "
-                    "longer change.",
-                    name=started[0].name,
-                )
-            )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_started(self):
-        if any(campaign.state not in ("draft", "cancel") for campaign in self):
-            raise UserError(
-                self.env._("Only draft or cancelled campaigns can be deleted.")
-            )
 
     def _check_state(self, allowed, action):
         """Refuse ``action`` outside the ``allowed`` states, and to anyone but HR.

@@ -9,7 +9,7 @@ from .cs_kpi_competency_kind_mixin import COMPETENCY_KINDS
 class CsKpiCompetency(models.Model):
     _name = "cs.kpi.competency"
     _description = "Ability or Attitude Item"
-    _inherit = ["cs.kpi.competency.kind.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["cs.kpi.competency.kind.mixin", "cs.guard.mixin"]
     _order = "kind_sequence, sequence, id"
 
     name = fields.Char(required=True, translate=True)

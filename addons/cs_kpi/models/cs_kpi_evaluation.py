@@ -13,7 +13,7 @@ EVALUATOR_FIELDS = {"score", "comment"}
 class CsKpiEvaluation(models.Model):
     _name = "cs.kpi.evaluation"
     _description = "KPI Evaluation by Another Person"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "state, campaign_id desc, id"
 
     line_id = fields.Many2one(

@@ -13,7 +13,7 @@ OWNER_FIELDS = {"employee_id", "job_id"}
 class CsKpiGoal(models.Model):
     _name = "cs.kpi.goal"
     _description = "Job or Employee Goal (MBO)"
-    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "cs.guard.mixin"]
     _order = "job_id, employee_id, sequence, id"
     _check_company_auto = True
 

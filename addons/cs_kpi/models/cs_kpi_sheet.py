@@ -43,7 +43,7 @@ SCORING_STATES = ("open", "review")
 class CsKpiSheet(models.Model):
     _name = "cs.kpi.sheet"
     _description = "KPI Appraisal Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "campaign_id desc, department_id, total_score desc, id"
     _check_company_auto = True
 

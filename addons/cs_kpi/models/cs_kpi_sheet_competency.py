@@ -13,7 +13,7 @@ SCORER_FIELDS = {"rating", "is_rated", "comment"}
 class CsKpiSheetCompetency(models.Model):
     _name = "cs.kpi.sheet.competency"
     _description = "KPI Appraisal Ability or Attitude Rating"
-    _inherit = ["cs.kpi.competency.kind.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["cs.kpi.competency.kind.mixin", "cs.guard.mixin"]
     _order = "sheet_id, kind_sequence, sequence, id"
 
     sheet_id = fields.Many2one(

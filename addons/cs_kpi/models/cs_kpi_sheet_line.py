@@ -17,7 +17,7 @@ MEASURED_FIELDS = {"actual", "is_measured"}
 class CsKpiSheetLine(models.Model):
     _name = "cs.kpi.sheet.line"
     _description = "KPI Appraisal Sheet Line"
-    _inherit = ["cs.computed.figure.mixin"]
+    _inherit = ["cs.guard.mixin"]
     _order = "sheet_id, sequence, id"
 
     sheet_id = fields.Many2one(

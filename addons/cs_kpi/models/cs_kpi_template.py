@@ -17,7 +17,7 @@ PERIOD_TYPES = [
 class CsKpiTemplate(models.Model):
     _name = "cs.kpi.template"
     _description = "KPI Appraisal Template"
-    _inherit = ["mail.thread", "cs.computed.figure.mixin"]
+    _inherit = ["mail.thread", "cs.guard.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -194,7 +194,7 @@ class CsKpiTemplate(models.Model):
 class CsKpiTemplateLine(models.Model):
     _name = "cs.kpi.template.line"
     _description = "KPI Template Line"
-    _inherit = ["cs.computed.figure.mixin"]
+    _inherit = ["cs.guard.mixin"]
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(
@@ -264,7 +264,7 @@ class CsKpiTemplateLine(models.Model):
 class CsKpiTemplateCompetency(models.Model):
     _name = "cs.kpi.template.competency"
     _description = "KPI Template Ability or Attitude Item"
-    _inherit = ["cs.kpi.competency.kind.mixin", "cs.computed.figure.mixin"]
+    _inherit = ["cs.kpi.competency.kind.mixin", "cs.guard.mixin"]
     _order = "template_id, kind_sequence, sequence, id"
 
     template_id = fields.Many2one(
