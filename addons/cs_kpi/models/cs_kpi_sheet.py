@@ -26,10 +26,6 @@ LOCK_EXEMPT_FIELDS = {
     "acknowledge_date",
     "message_main_attachment_id",
 }
-# The employee's acknowledgement: written by his Acknowledge action only.
-ACKNOWLEDGE_FIELDS = {"acknowledged", "acknowledge_comment", "acknowledge_date"}
-# Written when the campaign closes, as superuser.
-CLOSING_FIGURES = {"rank", "rank_job"}
 # What a manager changes on his team's sheets: the scores, through the lines.
 MANAGER_WRITABLE_FIELDS = {
     "line_ids",
@@ -84,7 +80,11 @@ class CsKpiSheet(models.Model):
         comodel_name="cs.kpi.evaluation", inverse_name="sheet_id", readonly=True
     )
     state = fields.Selection(
-        selection=SHEET_STATES, default="draft", required=True, tracking=True
+        selection=SHEET_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        cs_step=True,
     )
     kpi_weight = fields.Float(string="KPI section weight (%)", default=100.0)
     competency_weight = fields.Float(string="Ability and attitude weight (%)")
@@ -125,15 +125,20 @@ class CsKpiSheet(models.Model):
         help="From the template's grade bands (or the default bands).",
     )
     passed = fields.Boolean(compute="_compute_grade", store=True)
-    rank = fields.Integer(string="Rank in department", readonly=True, aggregator=None)
-    rank_job = fields.Integer(string="Rank in job", readonly=True, aggregator=None)
+    rank = fields.Integer(
+        string="Rank in department", readonly=True, aggregator=None, cs_step=True
+    )
+    rank_job = fields.Integer(
+        string="Rank in job", readonly=True, aggregator=None, cs_step=True
+    )
     score_formula = fields.Text(compute="_compute_score_formula")
     published = fields.Boolean(
         tracking=True, help="Published sheets are visible to the employee."
     )
-    acknowledged = fields.Boolean(readonly=True, tracking=True)
-    acknowledge_comment = fields.Text(readonly=True)
-    acknowledge_date = fields.Datetime(readonly=True)
+    # The employee's acknowledgement: written by his Acknowledge action only.
+    acknowledged = fields.Boolean(readonly=True, tracking=True, cs_step=True)
+    acknowledge_comment = fields.Text(readonly=True, cs_step=True)
+    acknowledge_date = fields.Datetime(readonly=True, cs_step=True)
     is_own_sheet = fields.Boolean(compute="_compute_is_own_sheet")
     report_lang = fields.Char(
         string="Print language",
@@ -189,10 +194,6 @@ class CsKpiSheet(models.Model):
             "A rank cannot be negative.",
         ),
     ]
-
-    @api.model
-    def _cs_computed_figures(self):
-        return super()._cs_computed_figures() | CLOSING_FIGURES
 
     @api.depends("campaign_id.name", "employee_id.name")
     def _compute_display_name(self):
@@ -386,39 +387,10 @@ class CsKpiSheet(models.Model):
                 )
             )
 
-    def _check_steps_only(self, vals, created=False):
-        """State and acknowledgement change through their steps only.
-
-        The campaign's steps move the sheets' state and the employee's
-        Acknowledge action records his acknowledgement, both as superuser;
-        nobody writes them by hand, HR included. A new sheet starts draft or
-        open, as its campaign's generation makes it.
-        """
-        if self.env.su:
-            return
-        if (
-            vals.get("state", "draft") not in ("draft", "open")
-            if created
-            else "state" in vals
-        ):
-            raise AccessError(
-                self.env._(
-                    "The state of an appraisal sheet follows the steps of its "
-                    "campaign and cannot be written."
-                )
-            )
-        if ACKNOWLEDGE_FIELDS & set(vals):
-            raise AccessError(
-                self.env._(
-                    "Only the appraised employee acknowledges his sheet, with "
-                    "its Acknowledge button."
-                )
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_steps_only(vals, created=True)
+        # The state and acknowledgement are step fields (cs.guard.mixin); a
+        # campaign's own rule: sheets are added while it generates them.
         sheets = super().create(vals_list)
         if not self.env.su:
             closed = sheets.campaign_id.filtered(
@@ -435,7 +407,8 @@ class CsKpiSheet(models.Model):
         return sheets
 
     def write(self, vals):
-        self._check_steps_only(vals)
+        # Closed sheets stay closed even for the superuser's code, except for
+        # the campaign's closing; managers write the scores only (roles).
         if not self._is_closing():
             self._check_not_locked(vals)
         if not is_kpi_hr(self.env) and set(vals) - MANAGER_WRITABLE_FIELDS:
