@@ -2,10 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 
-from datetime import datetime, time
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import date_utils
@@ -172,21 +168,7 @@ class ResCompany(models.Model):
         )
         return candidates.sorted("id")[:1]
 
-    # ---- dates: whose "today" ----
-    def _cs_tz(self):
-        """Time zone of the company: its partner's, else its working hours',
-        else UTC: the fallback of users without a time zone of their own
-        (appraisal periods use their campaign's, see cs.kpi.campaign)."""
-        self.ensure_one()
-        return self.partner_id.tz or self.resource_calendar_id.tz or "UTC"
-
-    def _cs_today(self, user=None):
-        """Today for ``user`` of this company: in his time zone, else the
-        company's."""
-        self.ensure_one()
-        tz = (user and user.tz) or self._cs_tz()
-        return fields.Date.context_today(self.with_context(tz=tz))
-
+    # ---- dates: "today" is cs_kpi's res.company._cs_today ----
     def _cs_fiscalyear_dates(self, day):
         """``{'date_from', 'date_to'}`` of the company's fiscal year holding ``day``.
 
@@ -198,14 +180,6 @@ class ResCompany(models.Model):
             return self.compute_fiscalyear_dates(day)
         date_from, date_to = date_utils.get_fiscal_year(day)
         return {"date_from": date_from, "date_to": date_to}
-
-    def _cs_day_start_utc(self, day):
-        """Naive UTC datetime of midnight starting ``day`` in the company's
-        time zone, to compare with stored datetimes (periodic reports; the
-        appraisal periods use their campaign's, see cs.kpi.campaign)."""
-        self.ensure_one()
-        local = pytz.timezone(self._cs_tz()).localize(datetime.combine(day, time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     # ---- periodic reports ----
     cs_report_recipient_id = fields.Many2one(

@@ -220,6 +220,8 @@ class TestBudgetKpiSource(CsBudgetCommon):
             {
                 "name": "KPI HR",
                 "login": "cs_b_hr",
+                # the campaign's days are its responsible's: UTC here
+                "tz": "UTC",
                 "groups_id": [
                     Command.link(self.env.ref("cs_kpi.cs_kpi_group_hr_officer").id)
                 ],

@@ -19,3 +19,4 @@ from . import cs_kpi_goal
 from . import hr_employee
 from . import hr_job
 from . import hr_department
+from . import res_company

@@ -121,8 +121,7 @@ class CsGuardMixin(models.AbstractModel):
             if state not in states:
                 raise UserError(
                     self.env._(
-                        "%(action)s is not possible on %(record)s in state "
-                        "%(state)s.",
+                        "%(action)s is not possible on %(record)s in state %(state)s.",
                         action=action,
                         record=record.display_name,
                         state=labels.get(state, state),
@@ -411,7 +410,9 @@ class CsGuardMixin(models.AbstractModel):
         if forged:
             self._cs_refuse(
                 forged,
-                self.env._("%(fields)s of %(model)s are computed and cannot be written."),
+                self.env._(
+                    "%(fields)s of %(model)s are computed and cannot be written."
+                ),
             )
         figures = self._cs_computed_figures()
         context = {

@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -179,12 +179,13 @@ class CsKpiCampaign(models.Model):
     ]
 
     def _cs_tz(self):
-        """Time zone of the campaign's days: its responsible's, else its company's.
+        """Time zone of the campaign's days: its responsible's, else its
+        company's (``res.company._cs_tz``, the suite's one fall-back).
 
         Whoever runs the computation, the same period selects the same records.
         """
         self.ensure_one()
-        return pytz.timezone(self.user_id.tz or self.company_id.partner_id.tz or "UTC")
+        return pytz.timezone(self.user_id.tz or self.company_id._cs_tz())
 
     def _period_datetimes(self):
         """``(start, stop)``: the period as naive UTC datetimes, ``stop`` excluded.
@@ -194,13 +195,12 @@ class CsKpiCampaign(models.Model):
         to select datetimes (``>= start``, ``< stop``) inside the period.
         """
         self.ensure_one()
-        tz = self._cs_tz()
-
-        def utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return utc(self.date_from), utc(self.date_to + timedelta(days=1))
+        tz = self._cs_tz().zone
+        company = self.company_id
+        return (
+            company._cs_day_start_utc(self.date_from, tz),
+            company._cs_day_start_utc(self.date_to + timedelta(days=1), tz),
+        )
 
     @api.depends("period_type", "year", "period_number")
     def _compute_dates(self):

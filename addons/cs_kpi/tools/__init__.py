@@ -3,3 +3,4 @@
 
 from . import scoring
 from . import access
+from . import periods
