@@ -52,20 +52,24 @@ class CsComplaintReport(models.Model):
         digits=(16, 2),
         help="Share of complaints among all tickets received, in percent.",
     )
+    # Not the "active customers" of the periodic report and the KPI source
+    # (customers with an active service line, cs.service.report's
+    # _cs_active_customers): here the customers who contacted the desk.
     customer_count = fields.Integer(
-        string="Active Customers",
+        string="Customers with Tickets",
         readonly=True,
         aggregator="count_distinct",
-        help="Active customers: distinct customers (commercial entities) with at "
-        "least one ticket received in the period and grouping shown.",
+        help="Distinct customers (commercial entities) with at least one ticket "
+        "received in the period and grouping shown.",
     )
     complaint_customer_rate = fields.Float(
-        string="Complaints per 100 Active Customers",
+        string="Complaints per 100 Customers with Tickets",
         readonly=True,
         digits=(16, 2),
-        help="Complaints divided by the active customers of the same period and "
-        "grouping (customers with at least one ticket received in the period), "
-        "times 100.",
+        help="Complaints divided by the customers with at least one ticket "
+        "received in the same period and grouping, times 100. The complaint rate "
+        "of the periodic report and of the appraisals relates complaints to the "
+        "active customers instead (customers with an active service line).",
     )
 
     def _query(self):

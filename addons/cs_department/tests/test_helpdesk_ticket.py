@@ -191,7 +191,7 @@ class TestHelpdeskTicket(CsDepartmentCommon):
         self.assertEqual(found, key)
 
     def test_complaint_rate_report(self):
-        """Rates relate complaints to all tickets and to active customers."""
+        """Rates relate complaints to all tickets and to customers with tickets."""
         self._create_ticket("complaint")
         self._create_ticket("complaint")
         self._create_ticket("consultation", partner=self.key_customer)
