@@ -44,10 +44,11 @@ class CsKpiEvaluation(models.Model):
         default="pending",
         required=True,
         tracking=True,
+        cs_step=True,
     )
     score = fields.Float(digits=(16, 2), aggregator="avg", tracking=True)
     comment = fields.Text()
-    date_done = fields.Datetime(string="Submitted on", readonly=True)
+    date_done = fields.Datetime(string="Submitted on", readonly=True, cs_step=True)
 
     _sql_constraints = [
         (

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .cs_kpi_template import PERIOD_TYPES
 
@@ -14,6 +14,9 @@ class CsKpiGoal(models.Model):
     _name = "cs.kpi.goal"
     _description = "Job or Employee Goal (MBO)"
     _inherit = ["mail.thread", "cs.guard.mixin"]
+    # cs.guard.mixin: nobody sets, assesses or deletes the goals he is
+    # appraised on (see _cs_appraised).
+    _cs_appraised_fields = ("employee_id",)
     _order = "job_id, employee_id, sequence, id"
     _check_company_auto = True
 
@@ -91,30 +94,19 @@ class CsKpiGoal(models.Model):
             if goal.date_from and goal.date_to and goal.date_from > goal.date_to:
                 raise ValidationError(self.env._("A goal cannot end before it starts."))
 
-    def _cs_check_not_own(self):
-        """Nobody sets, assesses or deletes the goals he is appraised on.
-
-        His own goals, and the goals of his job, which count for him when he
-        has none of his own. Managers' record rules already keep them to their
-        subordinates' goals; this also holds for HR.
-        """
-        if self.env.su:
-            return
-        employees = self.env.user.employee_ids
-        own = self.sudo().filtered(
-            lambda goal: (
-                goal.employee_id in employees
-                or (not goal.employee_id and goal.job_id in employees.job_id)
+    def _cs_appraised(self):
+        """Who is appraised on this goal: its employee, or, for a goal of a
+        job, every holder of the job (it counts for him when he has none of
+        his own). Managers' record rules already keep them to their
+        subordinates' goals; this also holds for HR."""
+        users = super()._cs_appraised()
+        goal = self.sudo()
+        if not goal.employee_id and goal.job_id:
+            holders = self.env["hr.employee"].sudo().search(
+                [("job_id", "=", goal.job_id.id)]
             )
-        )
-        if own:
-            raise AccessError(
-                self.env._(
-                    "Goal %(name)s counts in your own appraisal: another person "
-                    "(your manager or HR) sets and assesses it.",
-                    name=own[0].name,
-                )
-            )
+            users |= holders.user_id
+        return users
 
     def _cs_check_passed(self, vals):
         """Numeric goals pass by their actual: ``passed`` is derived, never set.
@@ -140,12 +132,10 @@ class CsKpiGoal(models.Model):
             self.browse()._cs_check_passed(vals)
             if "actual" in vals and "is_assessed" not in vals:
                 vals["is_assessed"] = vals.get("measure", "number") == "number"
-        goals = super().create(vals_list)
-        goals._cs_check_not_own()
-        return goals
+        return super().create(vals_list)
 
     def write(self, vals):
-        self._cs_check_not_own()
+        # Own rules: a goal's owner is fixed; numeric goals pass by their actual.
         if OWNER_FIELDS & set(vals) and not self.env.su:
             raise UserError(
                 self.env._(
@@ -157,10 +147,6 @@ class CsKpiGoal(models.Model):
         if "actual" in vals and "is_assessed" not in vals:
             vals = dict(vals, is_assessed=True)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_own(self):
-        self._cs_check_not_own()
 
     def action_assess(self, passed=True):
         if self.filtered(lambda goal: goal.measure == "number"):
