@@ -48,6 +48,11 @@ class CsGuardMixin(models.AbstractModel):
     _cs_unlink_states = None
     #: Many2one to the parent record the child is part of.
     _cs_parent_field = None
+    #: Fields of a child whose change makes its old and new parents check
+    #: their rules over all their children (``_cs_check_children``), whoever
+    #: writes, the superuser included (creating, moving or deleting a child
+    #: always does).
+    _cs_parent_recheck_fields = ()
     #: Users or employees appraised on the figures this record feeds.
     _cs_appraised_fields = ()
     #: Whether the leaders of the appraised (employee hierarchy) count too.
@@ -404,8 +409,20 @@ class CsGuardMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if self.env.su:
-            return super().create(vals_list)
+        model, full_list = self, vals_list
+        if not self.env.su:
+            model, full_list = self._cs_prepare_create(vals_list)
+        records = super(CsGuardMixin, model).create(full_list)
+        if not self.env.su:
+            records._cs_guard_created(vals_list)
+        if self._cs_parent_recheck_fields:
+            records._cs_parents().sudo()._cs_check_children()
+        return records
+
+    @api.model
+    def _cs_prepare_create(self, vals_list):
+        """``(model, vals_list)`` to create with: the values checked, with the
+        defaults they get, in a context without the figures' default keys."""
         forged = set().union(*vals_list) & self._cs_computed_figures()
         if forged:
             self._cs_refuse(
@@ -420,16 +437,14 @@ class CsGuardMixin(models.AbstractModel):
             for key, value in self.env.context.items()
             if not (key.startswith("default_") and key[8:] in figures)
         }
+        model = self
         if len(context) < len(self.env.context):
             # A client's default_<figure> keys would reach create as values:
             # drop them, the figures are computed. Replacing the context is
             # the point: it drops keys.
             # pylint: disable-next=context-overridden
-            self = self.with_context(context)  # noqa: PLW0642
-        full_list = self._cs_guard_create(vals_list)
-        records = super().create(full_list)
-        records._cs_guard_created(vals_list)
-        return records
+            model = self.with_context(context)
+        return model, model._cs_guard_create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
@@ -442,16 +457,31 @@ class CsGuardMixin(models.AbstractModel):
                     ),
                 )
             self._cs_guard_write(vals)
+        recheck = self._cs_parent_field and (
+            set(vals) & {*self._cs_parent_recheck_fields, self._cs_parent_field}
+        )
+        before = self._cs_parents().sudo() if recheck else None
         result = super().write(vals)
         if not self.env.su and self._cs_appraised_fields:
             # Handing a record to oneself is altering one's own inputs too.
             self._cs_guard_appraised(set(vals))
+        if recheck and self._cs_parent_recheck_fields:
+            (before | self._cs_parents().sudo())._cs_check_children()
         return result
 
     def unlink(self):
         if not self.env.su:
             self._cs_guard_unlink()
-        return super().unlink()
+        parents = self._cs_parents().sudo() if self._cs_parent_recheck_fields else None
+        result = super().unlink()
+        if parents:
+            parents.exists()._cs_check_children()
+        return result
+
+    def _cs_check_children(self):
+        """Rules of a parent over all its children, checked when a child with
+        ``_cs_parent_recheck_fields`` is created, changed, moved or deleted
+        (weights that add up to 100, say). Override in the parent model."""
 
 
 def _differs(field, value, default):

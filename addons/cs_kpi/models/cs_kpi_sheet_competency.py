@@ -15,6 +15,11 @@ class CsKpiSheetCompetency(models.Model):
     _description = "KPI Appraisal Ability or Attitude Rating"
     _inherit = ["cs.kpi.competency.kind.mixin", "cs.guard.mixin"]
     _order = "sheet_id, kind_sequence, sequence, id"
+    # cs.guard.mixin: a line is part of its sheet and closes with it; moved
+    # to another sheet, both sheets are checked.
+    _cs_parent_field = "sheet_id"
+    _cs_state_field = "sheet_id.state"
+    _cs_closed_states = ("done",)
 
     sheet_id = fields.Many2one(
         comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True

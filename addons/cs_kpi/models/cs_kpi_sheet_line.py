@@ -19,6 +19,11 @@ class CsKpiSheetLine(models.Model):
     _description = "KPI Appraisal Sheet Line"
     _inherit = ["cs.guard.mixin"]
     _order = "sheet_id, sequence, id"
+    # cs.guard.mixin: a line is part of its sheet and closes with it; moved
+    # to another sheet, both sheets are checked.
+    _cs_parent_field = "sheet_id"
+    _cs_state_field = "sheet_id.state"
+    _cs_closed_states = ("done",)
 
     sheet_id = fields.Many2one(
         comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True

@@ -190,12 +190,19 @@ class CsKpiTemplate(models.Model):
 
         precommit.data.setdefault("cs_kpi.template_weights", set()).update(template_ids)
 
+    def _cs_check_children(self):
+        # cs.guard.mixin: a line or an item was added, changed, moved or
+        # deleted; the old and the new template check their weights.
+        self._check_weights_at_flush(self.ids)
+
 
 class CsKpiTemplateLine(models.Model):
     _name = "cs.kpi.template.line"
     _description = "KPI Template Line"
     _inherit = ["cs.guard.mixin"]
     _order = "template_id, sequence, id"
+    _cs_parent_field = "template_id"
+    _cs_parent_recheck_fields = ("weight",)
 
     template_id = fields.Many2one(
         comodel_name="cs.kpi.template", required=True, ondelete="cascade"
@@ -233,27 +240,6 @@ class CsKpiTemplateLine(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        self.env["cs.kpi.template"]._check_weights_at_flush(lines.template_id.ids)
-        return lines
-
-    def write(self, vals):
-        before = self.template_id
-        result = super().write(vals)
-        if {"weight", "template_id"} & set(vals):
-            self.env["cs.kpi.template"]._check_weights_at_flush(
-                (before | self.template_id).ids
-            )
-        return result
-
-    def unlink(self):
-        templates = self.template_id
-        result = super().unlink()
-        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
-        return result
-
     @api.depends("indicator_id")
     def _compute_target(self):
         for line in self:
@@ -266,6 +252,8 @@ class CsKpiTemplateCompetency(models.Model):
     _description = "KPI Template Ability or Attitude Item"
     _inherit = ["cs.kpi.competency.kind.mixin", "cs.guard.mixin"]
     _order = "template_id, kind_sequence, sequence, id"
+    _cs_parent_field = "template_id"
+    _cs_parent_recheck_fields = ("template_id",)
 
     template_id = fields.Many2one(
         comodel_name="cs.kpi.template", required=True, ondelete="cascade"
@@ -282,21 +270,6 @@ class CsKpiTemplateCompetency(models.Model):
         required=True,
         precompute=True,
     )
-
-    def write(self, vals):
-        before = self.template_id
-        result = super().write(vals)
-        if "template_id" in vals:
-            self.env["cs.kpi.template"]._check_weights_at_flush(
-                (before | self.template_id).ids
-            )
-        return result
-
-    def unlink(self):
-        templates = self.template_id
-        result = super().unlink()
-        self.env["cs.kpi.template"]._check_weights_at_flush(templates.ids)
-        return result
 
     @api.depends("competency_id")
     def _compute_kind(self):

@@ -3,7 +3,8 @@
 
 from datetime import date, datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import KpiCommon
@@ -157,3 +158,46 @@ class TestGuardCampaign(KpiCommon):
         with self.assertRaises(UserError):
             as_hr.unlink()
         self.assertEqual(campaign.name, "Guarded")
+
+
+@tagged("post_install", "-at_install")
+class TestGuardChildren(KpiCommon):
+    """Children moved between parents are checked against both, as HR
+    (officers run the campaigns, administrators keep the templates)."""
+
+    def _closed_and_open(self):
+        closed = self._new_campaign(name="Closed Q1")
+        closed.action_generate_sheets()
+        closed.action_open()
+        self._score_everything(closed)
+        closed.action_review()
+        closed.action_close()
+        running = self._new_campaign(name="Running Q2", period_number=2)
+        running.action_generate_sheets()
+        running.action_open()
+        return self._sheet(closed, self.lead), self._sheet(running, self.lead)
+
+    def test_line_moved_onto_a_closed_sheet_is_refused(self):
+        """HR cannot move a line, nor link it, onto a closed sheet."""
+        closed_sheet, open_sheet = self._closed_and_open()
+        line = open_sheet.line_ids[:1]
+        closed_lines = closed_sheet.line_ids
+        with self.assertRaisesRegex(UserError, "Closed"):
+            line.with_user(self.hr_officer).write({"sheet_id": closed_sheet.id})
+        with self.assertRaises(UserError):
+            closed_sheet.with_user(self.hr_officer).write(
+                {"line_ids": [Command.link(line.id)]}
+            )
+        self.assertEqual(line.sheet_id, open_sheet)
+        self.assertEqual(closed_sheet.line_ids, closed_lines)
+
+    def test_template_line_moved_rechecks_both_templates(self):
+        """Moving a weighted line to another template breaks both sums: refused
+        when the transaction is flushed."""
+        other = self.template.copy({"name": "Other quarterly"})
+        line = self.template.line_ids[:1]
+        with self.assertRaises(ValidationError):
+            line.with_user(self.hr_admin).write({"template_id": other.id})
+            self.env.cr.precommit.run()
+        line.invalidate_recordset()
+        self.assertEqual(line.template_id, self.template)
