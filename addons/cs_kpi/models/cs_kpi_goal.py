@@ -102,8 +102,8 @@ class CsKpiGoal(models.Model):
         users = super()._cs_appraised()
         goal = self.sudo()
         if not goal.employee_id and goal.job_id:
-            holders = self.env["hr.employee"].sudo().search(
-                [("job_id", "=", goal.job_id.id)]
+            holders = (
+                self.env["hr.employee"].sudo().search([("job_id", "=", goal.job_id.id)])
             )
             users |= holders.user_id
         return users
