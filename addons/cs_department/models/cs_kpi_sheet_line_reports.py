@@ -9,8 +9,7 @@ FINISHED_STATES = ["activated", "notified", "done", "rejected"]
 
 
 class CsKpiSheetLine(models.Model):
-    _name = "cs.kpi.sheet.line"
-    _inherit = ["cs.kpi.sheet.line"]
+    _inherit = "cs.kpi.sheet.line"
 
     def _measure_source_cs_report_timeliness(self, campaign):
         """Share (%) of each line's employee's reports due in the period that

@@ -12,8 +12,7 @@ from .cs_kpi_sheet_line_reports import FINISHED_STATES
 
 
 class CsKpiSheetLine(models.Model):
-    _name = "cs.kpi.sheet.line"
-    _inherit = ["cs.kpi.sheet.line"]
+    _inherit = "cs.kpi.sheet.line"
 
     # ---- the team of a leader ----
     def _cs_team_users(self, campaign):

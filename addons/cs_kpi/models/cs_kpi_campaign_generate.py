@@ -1,7 +1,5 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-# The campaign is split over several files, as Odoo core splits big models:
-# pylint: disable=consider-merging-classes-inherited
 
 from odoo import Command, api, models
 
