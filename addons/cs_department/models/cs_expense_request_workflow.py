@@ -1,92 +1,25 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The expense request is split over two files (its fields, its steps), as Odoo
+# core splits big models:
+# pylint: disable=consider-merging-classes-inherited
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
-
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
-#: Fields only the workflow steps write (never a form or an RPC write).
-REQUEST_WORKFLOW_FIELDS = [
-    "state",
-    "approved_date",
-    "approval_level",
-    "within_budget",
-    "paid_amount",
-    "paid_date",
-    "payment_reference",
-    "reject_reason",
-]
-#: Fields that stay editable once the request is submitted.
-REQUEST_FREE_FIELDS = ["note"]
 
+class CsExpenseRequest(models.Model):
+    """Steps of an expense request (part of the expense request model); the
+    approval locks the budget rows so that concurrent approvals cannot
+    overspend together."""
 
-class CsExpenseRequestWorkflow(models.AbstractModel):
-    """Steps of an expense request and the guard that makes them the only way
-    to move it; the approval locks the budget rows so that concurrent
-    approvals cannot overspend together."""
-
-    _name = "cs.expense.request.workflow"
-    _description = "Expense Request Workflow Steps"
-
-    # ---- guard ----
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                forged = [
-                    name
-                    for name in REQUEST_WORKFLOW_FIELDS
-                    if vals.get(name)
-                    and not (name == "state" and vals[name] == "draft")
-                ]
-                if forged or vals.get("requester_id", self.env.uid) != self.env.uid:
-                    raise UserError(
-                        self.env._(
-                            "An expense request starts as a draft of its requester: "
-                            "its state, approval and payment are set by the "
-                            "workflow buttons only."
-                        )
-                    )
-                self._cs_check_budget_line(vals)
-        return super().create(vals_list)
-
-    def _cs_check_budget_line(self, vals):
-        """One asks money only from a budget one can see."""
-        if vals.get("budget_line_id"):
-            line = self.env["cs.budget.line"].browse(vals["budget_line_id"])
-            line.check_access("read")
-
-    def write(self, vals):
-        if not self.env.su:
-            self._cs_check_request_write(vals)
-        return super().write(vals)
-
-    def _cs_check_request_write(self, vals):
-        if set(vals) & (set(REQUEST_WORKFLOW_FIELDS) | {"requester_id"}):
-            raise UserError(
-                self.env._(
-                    "The state, approval, payment and requester of an expense "
-                    "request change through its buttons only."
-                )
-            )
-        self._cs_check_budget_line(vals)
-        locked = set(vals) - set(REQUEST_FREE_FIELDS) - set(MAIL_FIELDS)
-        submitted = self.filtered(lambda request: request.state != "draft")
-        if locked and submitted:
-            raise UserError(
-                self.env._(
-                    "Expense request %(request)s is no longer a draft: only its "
-                    "notes can still be changed.",
-                    request=submitted[0].name,
-                )
-            )
+    _inherit = "cs.expense.request"
 
     def _cs_step(self, vals, under_validation=False):
-        """Write a step's values as superuser, once the caller's right is checked.
+        """Write a step's values (see ``cs.guard.mixin``).
 
         ``under_validation``: the step ends an open validation (rejection),
         which base_tier_validation would otherwise refuse as an edit.
@@ -94,21 +27,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
         requests = self
         if under_validation:
             requests = requests.with_context(skip_validation_check=True)
-        return workflow_write(requests, vals)
-
-    def _cs_check_from(self, states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for request in self:
-            if request.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Expense request %(request)s is %(state)s: this step needs "
-                        "it %(allowed)s.",
-                        request=request.name,
-                        state=labels[request.state],
-                        allowed=" / ".join(labels[state] for state in states),
-                    )
-                )
+        return super(CsExpenseRequest, requests)._cs_step(vals)
 
     def _cs_check_requester_or(self, group=None):
         user = self.env.user
@@ -127,7 +46,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
     # ---- steps ----
     def action_submit(self):
         """Send the request for approval: the tiers its flags call for."""
-        self._cs_check_from(["draft"])
+        self._cs_check_state(["draft"], self.env._("Submission"))
         self._cs_check_requester_or()
         closed = self.filtered(lambda request: request.budget_id.state != "approved")
         if closed:
@@ -186,7 +105,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
     def action_approve(self):
         """Approve once every review is validated (done by the last reviewer's
         validation too)."""
-        self._cs_check_from(["to_approve"])
+        self._cs_check_state(["to_approve"], self.env._("Approval"))
         self._cs_approve()
         return True
 
@@ -277,22 +196,26 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
             )
 
     def action_cancel(self):
-        self._cs_check_from(["draft", "to_approve", "approved"])
+        self._cs_check_state(
+            ["draft", "to_approve", "approved"], self.env._("Cancellation")
+        )
         self._cs_check_requester_or(FINANCE_GROUP)
         return self._cs_step({"state": "cancelled"})
 
     def action_draft(self):
         """Back to draft after a rejection or a cancellation."""
-        self._cs_check_from(["rejected", "cancelled"])
+        self._cs_check_state(
+            ["rejected", "cancelled"], self.env._("Resetting to draft")
+        )
         self._cs_check_requester_or()
         self.sudo().review_ids.unlink()
         return self._cs_step({"state": "draft", "reject_reason": False})
 
     def restart_validation(self):
         # Reviews of this suite are created as superuser only (tier.review).
-        self._cs_check_from(["to_approve"])
+        self._cs_check_state(["to_approve"], self.env._("Restarting the validation"))
         self._cs_check_requester_or()
-        result = super(CsExpenseRequestWorkflow, self.sudo()).restart_validation()
+        result = super(CsExpenseRequest, self.sudo()).restart_validation()
         self.invalidate_recordset(["need_validation"])
         self.filtered("need_validation").request_validation()
         return result
@@ -303,7 +226,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
             raise AccessError(
                 self.env._("Only finance reviewers mark expense requests paid.")
             )
-        self._cs_check_from(["approved"])
+        self._cs_check_state(["approved"], self.env._("Payment"))
         for request in self:
             if not date or amount <= 0 or amount > request.amount:
                 raise UserError(

@@ -15,8 +15,52 @@ from .common_budget import CsBudgetCommon
 @freeze_time("2026-06-15 10:00:00")
 @tagged("post_install", "-at_install")
 class TestBudgetGuard(CsBudgetCommon):
-    """What a client cannot forge on budgets and their lines, with the context
-    keys a client can send."""
+    """What a client cannot forge on budgets, lines and expense requests, with
+    the context keys a client can send."""
+
+    def _create_request(self, **context):
+        return (
+            self.env["cs.expense.request"]
+            .with_user(self.requester)
+            .with_context(**context)
+            .create(
+                {
+                    "description": "x",
+                    "budget_line_id": self.line_training.id,
+                    "amount": 100,
+                }
+            )
+        )
+
+    def _assert_no_request(self):
+        Request = self.env["cs.expense.request"].sudo()
+        self.assertFalse(Request.search([("description", "=", "x")]))
+        self.assertEqual(
+            (self.line_training.committed_amount, self.line_training.spent_amount),
+            (0, 0),
+        )
+
+    def test_01_request_created_paid_refused(self):
+        """A representative cannot create a request already paid by defaults."""
+        with self.assertRaises(AccessError):
+            self._create_request(
+                default_state="paid",
+                default_paid_amount=100,
+                default_payment_reference="X",
+            )
+        self._assert_no_request()
+
+    def test_02_request_created_approved_refused(self):
+        """A representative cannot create a request approved by the General
+        Manager by defaults, nor one within budget or for someone else."""
+        for context in (
+            {"default_state": "approved", "default_approval_level": "general_manager"},
+            {"default_within_budget": True},
+            {"default_requester_id": self.requester_other.id},
+        ):
+            with self.subTest(context=context), self.assertRaises(AccessError):
+                self._create_request(**context)
+        self._assert_no_request()
 
     def _create_budget(self, **context):
         return (
