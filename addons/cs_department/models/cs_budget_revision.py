@@ -44,7 +44,9 @@ class CsBudget(models.Model):
         return self._cs_step({"revision_state": False})
 
     def action_approve_revision(self):
-        """Apply the revised amounts (finance) and keep the history."""
+        """Apply the revised amounts (finance) and keep the history; the
+        validations of the budget's requests under review follow the new
+        amounts."""
         action = self.env._("Approval of the revision")
         self._cs_check_state(["approved"], action)
         self._cs_check_revision_state(["submitted"], action)
@@ -73,7 +75,9 @@ class CsBudget(models.Model):
             for line, _old, new in changes:
                 line.sudo().planned_amount = new
         self.line_ids.sudo().write({"proposed_amount": False})
-        return self._cs_step({"revision_state": False})
+        result = self._cs_step({"revision_state": False})
+        self.env["cs.expense.request"]._cs_follow_budgets(self)
+        return result
 
     def _cs_post_revision(self, changes):
         self.ensure_one()

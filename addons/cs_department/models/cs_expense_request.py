@@ -174,25 +174,31 @@ class CsExpenseRequest(models.Model):
 
     @api.depends("state", "review_ids.status")
     def _compute_pending_approver(self):
-        finance = self.env.ref(FINANCE_GROUP, raise_if_not_found=False)
-        general_manager = self.env.ref(GM_GROUP, raise_if_not_found=False)
         for request in self:
             review = (
                 request.sudo()
                 .review_ids.filtered(lambda r: r.status == "pending")
                 .sorted("sequence")[:1]
             )
-            definition = review.definition_id
             if request.state != "to_approve" or not review:
                 request.pending_approver = False
-            elif definition.review_type == "field":
-                request.pending_approver = "manager"
-            elif definition.reviewer_group_id == finance:
-                request.pending_approver = "finance"
-            elif definition.reviewer_group_id == general_manager:
-                request.pending_approver = "general_manager"
             else:
-                request.pending_approver = "other"
+                request.pending_approver = self._cs_tier_role(review.definition_id)
+
+    @api.model
+    def _cs_tier_role(self, definition):
+        """The role a tier definition asks to approve: the department manager
+        (reviewer field), finance, the General Manager or another reviewer."""
+        if definition.review_type == "field":
+            return "manager"
+        groups = {
+            self.env.ref(xmlid, raise_if_not_found=False): role
+            for xmlid, role in (
+                (FINANCE_GROUP, "finance"),
+                (GM_GROUP, "general_manager"),
+            )
+        }
+        return groups.get(definition.reviewer_group_id, "other")
 
     @api.depends(
         "amount",

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_budget import CsBudgetCommon
 
@@ -174,3 +174,139 @@ class TestBudgetGuard(CsBudgetCommon):
         line.write({"budget_id": other.id})
         self.assertEqual(other.planned_amount, 5010)
         self.assertFalse(draft.line_ids)
+
+
+@freeze_time("2026-06-15 10:00:00")
+@tagged("post_install", "-at_install")
+class TestExpenseTiersFollowBudget(CsBudgetCommon):
+    """A request under review is never stuck: when its budget moves, its
+    reviews follow the tier definitions."""
+
+    def _general_manager_notified(self, request):
+        messages = request.sudo().message_ids.filtered(
+            lambda message: self.general_manager.partner_id in message.partner_ids
+        )
+        return bool(messages) and (
+            self.general_manager.partner_id in request.sudo().message_partner_ids
+        )
+
+    def test_01_budget_consumed_during_review_adds_general_manager(self):
+        """A 7,000 request (manager and finance) whose budget other approvals
+        consume meanwhile gets a General Manager review, notified; finance's
+        approval passes it on instead of being refused."""
+        request = self._request(self.line_equipment, 7000)
+        self.assertEqual(self._reviewer_roles(request), ["manager", "finance"])
+        self._approve(request, self.manager)
+        for line, amount in (
+            (self.line_equipment, 3000),
+            (self.line_training, 3000),
+            (self.line_equipment, 1000),
+        ):
+            self._approve(self._request(line, amount), self.manager)
+        self.assertEqual(self.budget.remaining_amount, 6000)
+        request.invalidate_recordset()
+        self.assertTrue(request.cs_needs_general_manager)
+        self.assertEqual(
+            self._reviewer_roles(request), ["manager", "finance", "general_manager"]
+        )
+        self.assertEqual(request.pending_approver, "finance")
+        self._approve(request, self.finance)
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(request.pending_approver, "general_manager")
+        self.assertTrue(self._general_manager_notified(request))
+        self._approve(request, self.general_manager)
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(request.approval_level, "general_manager")
+        self.assertFalse(request.within_budget)
+
+    def test_02_figures_moved_unseen_add_the_review_at_the_last_approval(self):
+        """When the figures moved without an approval on the budget (the
+        finance limit lowered), the last approval adds the missing review and
+        says who must act, instead of refusing."""
+        request = self._request(self.line_training, 1000)
+        self.assertEqual(self._reviewer_roles(request), ["manager"])
+        self.company.cs_expense_finance_limit = 500.0
+        result = request.with_user(self.manager).validate_tier()
+        request.invalidate_recordset()
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(self._reviewer_roles(request), ["manager", "finance"])
+        self.assertEqual(
+            request.sudo().review_ids.mapped("status"), ["approved", "pending"]
+        )
+        self.assertEqual(request.pending_approver, "finance")
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertIn("Finance", result["params"]["message"])
+        self.assertEqual(self.line_training.committed_amount, 0)
+        self._approve(request, self.finance)
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(request.approval_level, "finance")
+
+    def test_03_revision_cut_adds_finance(self):
+        """A revision that cuts a line gives its requests under review the
+        finance review their figures now call for."""
+        request = self._request(self.line_training, 2000)
+        self.assertEqual(self._reviewer_roles(request), ["manager"])
+        budget = self.budget.with_user(self.finance)
+        budget.action_revise()
+        self.line_training.with_user(self.finance).proposed_amount = 1500
+        budget.action_submit_revision()
+        budget.action_approve_revision()
+        self.assertEqual(self._reviewer_roles(request), ["manager", "finance"])
+        self.assertEqual(request.pending_approver, "manager")
+        self._approve(request, self.manager)
+        self.assertEqual(request.pending_approver, "finance")
+
+    def test_04_refusal_names_who_must_act(self):
+        """Approving a request still under review is refused, naming the
+        reviewers it waits for; nothing changes."""
+        request = self._request(self.line_equipment, 6000)
+        self._approve(request, self.manager)
+        with self.assertRaisesRegex(
+            UserError, "waiting for .*Finance approval.*cs_b_fin"
+        ):
+            request.with_user(self.requester).action_approve()
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(
+            request.sudo().review_ids.mapped("status"), ["approved", "pending"]
+        )
+
+
+@freeze_time("2026-06-15 10:00:00")
+@tagged("post_install", "-at_install")
+class TestExpensePolicyFromTiers(CsBudgetCommon):
+    """The tier definitions are the one statement of the approval policy."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = new_test_user(
+            cls.env, login="cs_b_admin", groups="base.group_user,base.group_system"
+        )
+        cls.tier_finance = cls.env.ref(
+            "cs_department.tier_definition_cs_expense_request_finance"
+        ).with_user(cls.admin)
+
+    def test_01_deactivated_finance_tier_not_required(self):
+        """Once an administrator deactivates the finance tier, the manager
+        alone approves a request above the finance limit."""
+        self.tier_finance.active = False
+        request = self._request(self.line_equipment, 6000)
+        self.assertTrue(request.cs_needs_finance)
+        self.assertEqual(self._reviewer_roles(request), ["manager"])
+        self._approve(request, self.manager)
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(request.approval_level, "manager")
+
+    def test_02_edited_finance_tier_required(self):
+        """Once an administrator asks finance above 500, a 1,000 request under
+        review needs finance too: the manager's approval does not approve it."""
+        request = self._request(self.line_training, 1000)
+        self.assertEqual(self._reviewer_roles(request), ["manager"])
+        self.tier_finance.definition_domain = "[('amount', '>', 500)]"
+        self._approve(request, self.manager)
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(request.pending_approver, "finance")
+        self.assertEqual(self.line_training.committed_amount, 0)
+        self._approve(request, self.finance)
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(request.approval_level, "finance")
