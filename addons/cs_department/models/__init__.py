@@ -38,8 +38,8 @@ from . import cs_traffic_anomaly
 from . import cs_expense_category
 from . import cs_budget
 from . import cs_budget_revision
-from . import cs_expense_request_workflow
 from . import cs_expense_request
+from . import cs_expense_request_workflow
 
 # ---- periodic reports, submissions and spot checks ----
 from . import cs_quality_check

@@ -5,10 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
-
-#: Fields only the workflow buttons write.
-BUDGET_WORKFLOW_FIELDS = {"state", "revision_state"}
 FINANCE_GROUP = "cs_department.cs_department_group_finance"
 GM_GROUP = "cs_department.cs_department_group_general_manager"
 
@@ -19,6 +15,11 @@ class CsBudget(models.Model):
     _inherit = ["cs.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, department_id, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: the steps move the states; the department and fiscal
+    # year (cs_draft) are set while in draft, the notes and lines (which
+    # guard themselves) change until the budget is closed, then nothing does.
+    _cs_closed_states = ("closed",)
+    _cs_unlink_states = ("draft",)
 
     name = fields.Char(compute="_compute_name", store=True)
     department_id = fields.Many2one(
@@ -27,17 +28,20 @@ class CsBudget(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        cs_draft=True,
     )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
         default=lambda self: self.env.company,
+        cs_draft=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     fiscal_date = fields.Date(
         string="In Fiscal Year Of",
         required=True,
         default=fields.Date.context_today,
+        cs_draft=True,
         help="Any day of the fiscal year the budget covers; the company's fiscal "
         "year gives its first and last days.",
     )
@@ -58,12 +62,14 @@ class CsBudget(models.Model):
         tracking=True,
         copy=False,
         group_expand=True,
+        cs_step=True,
     )
     revision_state = fields.Selection(
         selection=[("draft", "Being Revised"), ("submitted", "Revision Submitted")],
         tracking=True,
         copy=False,
         readonly=True,
+        cs_step=True,
         help="An approved budget's planned amounts change through a revision "
         "that finance approves.",
     )
@@ -151,50 +157,6 @@ class CsBudget(models.Model):
             )
         )
 
-    # ---- CRUD: the workflow moves the states, a closed budget stays closed ----
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if vals.get("state", "draft") != "draft" or vals.get("revision_state"):
-                    raise UserError(self.env._("A budget starts as a draft."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self._cs_check_write(vals)
-        return super().write(vals)
-
-    def _cs_check_write(self, vals):
-        if BUDGET_WORKFLOW_FIELDS & set(vals):
-            raise UserError(
-                self.env._(
-                    "The state of a budget changes through its buttons only "
-                    "(submit, approve, revise, close)."
-                )
-            )
-        # Computed figures are refused by cs.computed.figure.mixin.
-        written = set(vals) - MAIL_FIELDS - self._cs_computed_figures()
-        changed = written - {"note", "line_ids"}
-        for budget in self:
-            if budget.state == "closed" and written:
-                raise UserError(
-                    self.env._("Budget %(budget)s is closed.", budget=budget.name)
-                )
-            if budget.state != "draft" and changed:
-                raise UserError(
-                    self.env._(
-                        "Budget %(budget)s is no longer a draft: its department and "
-                        "fiscal year cannot change.",
-                        budget=budget.name,
-                    )
-                )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_not_draft(self):
-        if any(budget.state != "draft" for budget in self):
-            raise UserError(self.env._("Only draft budgets can be deleted."))
-
     # ---- workflow ----
     def _cs_is_department_manager(self):
         self.ensure_one()
@@ -227,21 +189,32 @@ class CsBudget(models.Model):
             )
         )
 
-    def _cs_check_state(self, states, revision_states=(False,)):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    def _cs_check_revision_state(self, revision_states, action):
+        """Refuse ``action`` (a label) on budgets whose revision is not in
+        ``revision_states`` (False: no revision in progress); the budget's
+        state is checked by ``_cs_check_state``."""
+        labels = dict(self._fields["revision_state"]._description_selection(self.env))
         for budget in self:
-            if (
-                budget.state not in states
-                or budget.revision_state not in revision_states
-            ):
+            if budget.revision_state in revision_states:
+                continue
+            if not budget.revision_state:
                 raise UserError(
                     self.env._(
-                        "This step is not possible on budget %(budget)s in state "
-                        "%(state)s.",
-                        budget=budget.name,
-                        state=labels[budget.state],
+                        "%(action)s is not possible on %(record)s: no revision "
+                        "is in progress.",
+                        action=action,
+                        record=budget.display_name,
                     )
                 )
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible on %(record)s while its revision "
+                    "is %(revision)s.",
+                    action=action,
+                    record=budget.display_name,
+                    revision=labels[budget.revision_state],
+                )
+            )
 
     def _cs_check_one_approved(self):
         """Refuse approving a second budget of a department and fiscal year
@@ -273,28 +246,30 @@ class CsBudget(models.Model):
                 )
 
     def action_submit(self):
-        self._cs_check_state(["draft"])
+        self._cs_check_state(["draft"], self.env._("Submission"))
         self._cs_check_role(manager=True)
         empty = self.filtered(lambda budget: not budget.line_ids)
         if empty:
             raise UserError(
                 self.env._("Budget %(budget)s has no line.", budget=empty[0].name)
             )
-        return workflow_write(self, {"state": "submitted"})
+        return self._cs_step({"state": "submitted"})
 
     def action_approve(self):
-        self._cs_check_state(["submitted"])
+        self._cs_check_state(["submitted"], self.env._("Approval"))
         self._cs_check_role(finance=True)
         self._cs_check_one_approved()
-        return workflow_write(self, {"state": "approved"})
+        return self._cs_step({"state": "approved"})
 
     def action_reset_draft(self):
-        self._cs_check_state(["submitted"])
+        self._cs_check_state(["submitted"], self.env._("Resetting to draft"))
         self._cs_check_role(manager=True, finance=True)
-        return workflow_write(self, {"state": "draft"})
+        return self._cs_step({"state": "draft"})
 
     def action_close(self):
-        self._cs_check_state(["approved"])
+        action = self.env._("Closing the budget")
+        self._cs_check_state(["approved"], action)
+        self._cs_check_revision_state([False], action)
         self._cs_check_role(finance=True)
         open_requests = self.env["cs.expense.request"].search_count(
             [
@@ -309,7 +284,7 @@ class CsBudget(models.Model):
                     "pay: settle or cancel them before closing it."
                 )
             )
-        return workflow_write(self, {"state": "closed"})
+        return self._cs_step({"state": "closed"})
 
     def action_view_requests(self):
         self.ensure_one()
@@ -346,6 +321,13 @@ class CsBudgetLine(models.Model):
     _inherit = ["cs.guard.mixin"]
     _order = "budget_id, sequence, id"
     _rec_names_search = ["category_id.name", "budget_id.name"]
+    # cs.guard.mixin: a line is part of its budget and follows its state; its
+    # planned amount (cs_draft) is set while the budget is a draft, later only
+    # through a revision (see _cs_check_revision_rules).
+    _cs_parent_field = "budget_id"
+    _cs_state_field = "budget_id.state"
+    _cs_closed_states = ("closed",)
+    _cs_unlink_states = ("draft",)
 
     budget_id = fields.Many2one(
         comodel_name="cs.budget", required=True, ondelete="cascade", index=True
@@ -362,7 +344,7 @@ class CsBudgetLine(models.Model):
     currency_id = fields.Many2one(related="budget_id.currency_id")
     date_from = fields.Date(related="budget_id.date_from", store=True)
     budget_state = fields.Selection(related="budget_id.state", string="Budget State")
-    planned_amount = fields.Monetary()
+    planned_amount = fields.Monetary(cs_draft=True)
     proposed_amount = fields.Monetary(
         string="Revised Amount",
         copy=False,
@@ -437,53 +419,59 @@ class CsBudgetLine(models.Model):
                 line.committed_amount + line.spent_amount, line.planned_amount
             )
 
-    # ---- CRUD: planned amounts of a non-draft budget change by revision only ----
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self.env.su:
-            for line in lines:
-                budget = line.budget_id
-                if budget.state == "draft":
-                    continue
-                if budget.revision_state != "draft" or line.planned_amount:
-                    raise UserError(
-                        self.env._(
-                            "Budget %(budget)s is no longer a draft: add a line "
-                            "through a revision, with its amount as revised amount.",
-                            budget=budget.name,
-                        )
-                    )
-        return lines
-
-    def write(self, vals):
-        if not self.env.su:
-            self._cs_check_write(vals)
-        return super().write(vals)
-
-    def _cs_check_write(self, vals):
-        guarded = set(vals) & {"planned_amount", "category_id", "budget_id"}
+    # ---- the budget's revision rules, on top of cs.guard.mixin ----
+    def _cs_guard_created(self, vals_list):
+        result = super()._cs_guard_created(vals_list)
+        # A line joins a budget that is no longer a draft through its revision
+        # only, with its amount as revised amount (the mixin has refused a
+        # planned amount already).
         for line in self:
-            budget = line.budget_id
-            if budget.state == "draft" and "proposed_amount" not in vals:
-                continue
-            revising = budget.state == "approved" and budget.revision_state == "draft"
-            if guarded or ("proposed_amount" in vals and not revising):
+            budget = line.budget_id.sudo()
+            if budget.state != "draft" and budget.revision_state != "draft":
                 raise UserError(
                     self.env._(
-                        "The planned amounts of budget %(budget)s change through a "
-                        "revision that finance approves: start a revision and "
-                        "enter the revised amounts.",
+                        "Budget %(budget)s is no longer a draft: add a line "
+                        "through a revision, with its amount as revised amount.",
                         budget=budget.name,
                     )
                 )
+        return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_not_draft(self):
-        if any(line.budget_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._("Lines of a budget that is no longer a draft stay.")
-            )
+    def _cs_guard_write(self, vals):
+        self._cs_check_revision_rules(vals)
+        return super()._cs_guard_write(vals)
+
+    def _cs_check_revision_rules(self, vals):
+        """The planned amounts of a budget that is no longer a draft change
+        through a revision that finance approves: its lines keep their
+        category and budget, and the revised amounts are entered while the
+        revision is in progress only. A line moved to another budget changes
+        both budgets: the rules of both apply."""
+        fixed = set(vals) & {"planned_amount", "category_id"}
+        proposing = "proposed_amount" in vals
+        moving_to = None
+        if "budget_id" in vals:
+            moving_to = self.env["cs.budget"].browse(vals["budget_id"]).sudo()
+        for line in self:
+            budgets = line.budget_id.sudo()
+            moved = moving_to is not None and moving_to != budgets
+            if moved:
+                budgets |= moving_to
+            for budget in budgets:
+                revising = (
+                    budget.state == "approved" and budget.revision_state == "draft"
+                )
+                if ((fixed or moved) and budget.state != "draft") or (
+                    proposing and not revising
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The planned amounts of budget %(budget)s change through "
+                            "a revision that finance approves: start a revision and "
+                            "enter the revised amounts.",
+                            budget=budget.name,
+                        )
+                    )
 
     def _cs_lock(self):
         """Lock these lines' rows (see ``cs.budget._cs_lock``)."""

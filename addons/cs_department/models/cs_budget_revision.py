@@ -7,8 +7,6 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
-
 
 class CsBudget(models.Model):
     """Revisions: the only way the planned amounts of an approved budget change.
@@ -21,27 +19,37 @@ class CsBudget(models.Model):
     _inherit = "cs.budget"
 
     def action_revise(self):
-        self._cs_check_state(["approved"])
+        action = self.env._("Revision")
+        self._cs_check_state(["approved"], action)
+        self._cs_check_revision_state([False], action)
         self._cs_check_role(manager=True, finance=True)
         for budget in self:
             for line in budget.line_ids:
                 line.sudo().proposed_amount = line.planned_amount
-        return workflow_write(self, {"revision_state": "draft"})
+        return self._cs_step({"revision_state": "draft"})
 
     def action_submit_revision(self):
-        self._cs_check_state(["approved"], ["draft"])
+        action = self.env._("Submission of the revision")
+        self._cs_check_state(["approved"], action)
+        self._cs_check_revision_state(["draft"], action)
         self._cs_check_role(manager=True, finance=True)
-        return workflow_write(self, {"revision_state": "submitted"})
+        return self._cs_step({"revision_state": "submitted"})
 
     def action_cancel_revision(self):
-        self._cs_check_state(["approved"], ["draft", "submitted"])
+        action = self.env._("Cancellation of the revision")
+        self._cs_check_state(["approved"], action)
+        self._cs_check_revision_state(["draft", "submitted"], action)
         self._cs_check_role(manager=True, finance=True)
         self.line_ids.sudo().write({"proposed_amount": False})
-        return workflow_write(self, {"revision_state": False})
+        return self._cs_step({"revision_state": False})
 
     def action_approve_revision(self):
-        """Apply the revised amounts (finance) and keep the history."""
-        self._cs_check_state(["approved"], ["submitted"])
+        """Apply the revised amounts (finance) and keep the history; the
+        validations of the budget's requests under review follow the new
+        amounts."""
+        action = self.env._("Approval of the revision")
+        self._cs_check_state(["approved"], action)
+        self._cs_check_revision_state(["submitted"], action)
         self._cs_check_role(finance=True)
         self.line_ids._cs_lock()
         for budget in self:
@@ -67,7 +75,9 @@ class CsBudget(models.Model):
             for line, _old, new in changes:
                 line.sudo().planned_amount = new
         self.line_ids.sudo().write({"proposed_amount": False})
-        return workflow_write(self, {"revision_state": False})
+        result = self._cs_step({"revision_state": False})
+        self.env["cs.expense.request"]._cs_follow_budgets(self)
+        return result
 
     def _cs_post_revision(self, changes):
         self.ensure_one()

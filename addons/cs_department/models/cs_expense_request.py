@@ -2,17 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from .cs_budget import FINANCE_GROUP, GM_GROUP
-from .cs_expense_request_workflow import REQUEST_FREE_FIELDS
 
 
 class CsExpenseRequest(models.Model):
+    """An expense request on a budget line; its steps and approval are in
+    ``cs_expense_request_workflow.py``."""
+
     _name = "cs.expense.request"
     _description = "Expense Request"
     _inherit = [
-        "cs.expense.request.workflow",
         "cs.tier.validation",
         "cs.guard.mixin",
         "mail.thread",
@@ -21,6 +21,13 @@ class CsExpenseRequest(models.Model):
     _order = "create_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "description"]
+    # cs.guard.mixin: the steps set the state, approval and payment
+    # (cs_step fields) and the requester is the user who creates the request;
+    # once submitted only its notes change, and it is deleted as a draft or
+    # cancelled only.
+    _cs_closed_states = ("to_approve", "approved", "paid", "rejected", "cancelled")
+    _cs_closed_free_fields = ("note",)
+    _cs_unlink_states = ("draft", "cancelled")
 
     # base_tier_validation: the reviews are requested on submission and must
     # all be validated before the request is approved.
@@ -28,7 +35,7 @@ class CsExpenseRequest(models.Model):
     _state_from = ["to_approve"]
     _state_to = ["approved", "paid"]
     _cancel_state = "cancelled"
-    _cs_tier_free_fields = REQUEST_FREE_FIELDS
+    _cs_tier_free_fields = list(_cs_closed_free_fields)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -41,6 +48,7 @@ class CsExpenseRequest(models.Model):
         index=True,
         default=lambda self: self.env.user,
         tracking=True,
+        cs_step=True,
     )
     budget_line_id = fields.Many2one(
         comodel_name="cs.budget.line",
@@ -83,6 +91,7 @@ class CsExpenseRequest(models.Model):
         tracking=True,
         copy=False,
         group_expand=True,
+        cs_step=True,
     )
     pending_approver = fields.Selection(
         selection=[
@@ -96,7 +105,9 @@ class CsExpenseRequest(models.Model):
         store=True,
         help="Who must approve the request next.",
     )
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_date = fields.Datetime(
+        string="Approved On", readonly=True, copy=False, cs_step=True
+    )
     approval_level = fields.Selection(
         selection=[
             ("manager", "Department Manager"),
@@ -105,18 +116,24 @@ class CsExpenseRequest(models.Model):
         ],
         readonly=True,
         copy=False,
+        cs_step=True,
         help="Highest approval the request needed when it was approved.",
     )
     within_budget = fields.Boolean(
         readonly=True,
         copy=False,
+        cs_step=True,
         help="Set on approval when the request fitted in the remaining amounts of "
         "its budget line and of its budget.",
     )
-    paid_amount = fields.Monetary(readonly=True, copy=False, tracking=True)
-    paid_date = fields.Date(readonly=True, copy=False, tracking=True)
-    payment_reference = fields.Char(readonly=True, copy=False, tracking=True)
-    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    paid_amount = fields.Monetary(
+        readonly=True, copy=False, tracking=True, cs_step=True
+    )
+    paid_date = fields.Date(readonly=True, copy=False, tracking=True, cs_step=True)
+    payment_reference = fields.Char(
+        readonly=True, copy=False, tracking=True, cs_step=True
+    )
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True, cs_step=True)
     note = fields.Html(string="Notes")
     # ---- what the approval needs: flags the tier definitions test ----
     line_remaining_amount = fields.Monetary(
@@ -157,25 +174,31 @@ class CsExpenseRequest(models.Model):
 
     @api.depends("state", "review_ids.status")
     def _compute_pending_approver(self):
-        finance = self.env.ref(FINANCE_GROUP, raise_if_not_found=False)
-        general_manager = self.env.ref(GM_GROUP, raise_if_not_found=False)
         for request in self:
             review = (
                 request.sudo()
                 .review_ids.filtered(lambda r: r.status == "pending")
                 .sorted("sequence")[:1]
             )
-            definition = review.definition_id
             if request.state != "to_approve" or not review:
                 request.pending_approver = False
-            elif definition.review_type == "field":
-                request.pending_approver = "manager"
-            elif definition.reviewer_group_id == finance:
-                request.pending_approver = "finance"
-            elif definition.reviewer_group_id == general_manager:
-                request.pending_approver = "general_manager"
             else:
-                request.pending_approver = "other"
+                request.pending_approver = self._cs_tier_role(review.definition_id)
+
+    @api.model
+    def _cs_tier_role(self, definition):
+        """The role a tier definition asks to approve: the department manager
+        (reviewer field), finance, the General Manager or another reviewer."""
+        if definition.review_type == "field":
+            return "manager"
+        groups = {
+            self.env.ref(xmlid, raise_if_not_found=False): role
+            for xmlid, role in (
+                (FINANCE_GROUP, "finance"),
+                (GM_GROUP, "general_manager"),
+            )
+        }
+        return groups.get(definition.reviewer_group_id, "other")
 
     @api.depends(
         "amount",
@@ -219,9 +242,9 @@ class CsExpenseRequest(models.Model):
                 ) or self.env._("New")
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_processed(self):
-        if any(request.state not in ("draft", "cancelled") for request in self):
-            raise UserError(
-                self.env._("Only draft or cancelled expense requests can be deleted.")
-            )
+    @api.constrains("budget_line_id")
+    def _check_budget_line_readable(self):
+        """One asks money only from a budget line one can see (the related
+        budget fields are read as superuser)."""
+        if not self.env.su:
+            self.budget_line_id.check_access("read")

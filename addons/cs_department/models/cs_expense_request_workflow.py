@@ -1,92 +1,38 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The expense request is split over two files (its fields, its steps), as Odoo
+# core splits big models:
+# pylint: disable=consider-merging-classes-inherited
+
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.cs_kpi.tools.access import MAIL_FIELDS, workflow_write
-
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
-#: Fields only the workflow steps write (never a form or an RPC write).
-REQUEST_WORKFLOW_FIELDS = [
-    "state",
-    "approved_date",
-    "approval_level",
-    "within_budget",
-    "paid_amount",
-    "paid_date",
-    "payment_reference",
-    "reject_reason",
-]
-#: Fields that stay editable once the request is submitted.
-REQUEST_FREE_FIELDS = ["note"]
+#: Approval levels, lowest first (``approval_level``).
+LEVELS = ("manager", "finance", "general_manager")
 
 
-class CsExpenseRequestWorkflow(models.AbstractModel):
-    """Steps of an expense request and the guard that makes them the only way
-    to move it; the approval locks the budget rows so that concurrent
-    approvals cannot overspend together."""
+class CsExpenseRequest(models.Model):
+    """Steps of an expense request (part of the expense request model).
 
-    _name = "cs.expense.request.workflow"
-    _description = "Expense Request Workflow Steps"
+    What an approval needs is the tier definitions of the model, and only
+    them: the definitions whose domain the request matches when it is
+    approved must each have a review approved by someone other than the
+    requester. The figures the domains test (remaining amounts of the line and
+    budget) move while requests are under review: the reviews follow them
+    (:meth:`_cs_follow_tiers`), so a request is never left waiting for an
+    approval nobody was asked for. The approval locks the budget rows so that
+    concurrent approvals cannot overspend together.
+    """
 
-    # ---- guard ----
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                forged = [
-                    name
-                    for name in REQUEST_WORKFLOW_FIELDS
-                    if vals.get(name)
-                    and not (name == "state" and vals[name] == "draft")
-                ]
-                if forged or vals.get("requester_id", self.env.uid) != self.env.uid:
-                    raise UserError(
-                        self.env._(
-                            "An expense request starts as a draft of its requester: "
-                            "its state, approval and payment are set by the "
-                            "workflow buttons only."
-                        )
-                    )
-                self._cs_check_budget_line(vals)
-        return super().create(vals_list)
-
-    def _cs_check_budget_line(self, vals):
-        """One asks money only from a budget one can see."""
-        if vals.get("budget_line_id"):
-            line = self.env["cs.budget.line"].browse(vals["budget_line_id"])
-            line.check_access("read")
-
-    def write(self, vals):
-        if not self.env.su:
-            self._cs_check_request_write(vals)
-        return super().write(vals)
-
-    def _cs_check_request_write(self, vals):
-        if set(vals) & (set(REQUEST_WORKFLOW_FIELDS) | {"requester_id"}):
-            raise UserError(
-                self.env._(
-                    "The state, approval, payment and requester of an expense "
-                    "request change through its buttons only."
-                )
-            )
-        self._cs_check_budget_line(vals)
-        locked = set(vals) - set(REQUEST_FREE_FIELDS) - set(MAIL_FIELDS)
-        submitted = self.filtered(lambda request: request.state != "draft")
-        if locked and submitted:
-            raise UserError(
-                self.env._(
-                    "Expense request %(request)s is no longer a draft: only its "
-                    "notes can still be changed.",
-                    request=submitted[0].name,
-                )
-            )
+    _inherit = "cs.expense.request"
 
     def _cs_step(self, vals, under_validation=False):
-        """Write a step's values as superuser, once the caller's right is checked.
+        """Write a step's values (see ``cs.guard.mixin``).
 
         ``under_validation``: the step ends an open validation (rejection),
         which base_tier_validation would otherwise refuse as an edit.
@@ -94,21 +40,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
         requests = self
         if under_validation:
             requests = requests.with_context(skip_validation_check=True)
-        return workflow_write(requests, vals)
-
-    def _cs_check_from(self, states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for request in self:
-            if request.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Expense request %(request)s is %(state)s: this step needs "
-                        "it %(allowed)s.",
-                        request=request.name,
-                        state=labels[request.state],
-                        allowed=" / ".join(labels[state] for state in states),
-                    )
-                )
+        return super(CsExpenseRequest, requests)._cs_step(vals)
 
     def _cs_check_requester_or(self, group=None):
         user = self.env.user
@@ -124,10 +56,141 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
                 )
             )
 
+    # ---- what an approval needs: the tier definitions ----
+    def _cs_tier_definitions(self):
+        """The active tier definitions of this request, in review order."""
+        self.ensure_one()
+        return (
+            self.env["tier.definition"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("company_id", "in", [False] + self._get_company().ids),
+                ],
+                order="sequence desc",
+            )
+        )
+
+    def _cs_required_tiers(self):
+        """The tier definitions whose domain the request matches now."""
+        self.ensure_one()
+        request = self.sudo()
+        request.invalidate_recordset()
+        return request._cs_tier_definitions().filtered(request.evaluate_tier)
+
+    def _cs_missing_tiers(self):
+        """Required tier definitions without a review approved by someone
+        other than the requester."""
+        self.ensure_one()
+        approved = self.sudo().review_ids.filtered(
+            lambda review: (
+                review.status == "approved"
+                and review.done_by
+                and review.done_by != self.requester_id
+            )
+        )
+        return self._cs_required_tiers() - approved.definition_id
+
+    def _cs_follow_tiers(self):
+        """Add the reviews the tier definitions now call for to these requests
+        under review, in the order of their definitions, and notify their
+        reviewers. Returns the new reviews."""
+        Review = self.env["tier.review"].sudo()
+        created = Review
+        for request in self.sudo():
+            if request.state != "to_approve":
+                continue
+            reviews = request.review_ids
+            definitions = request._cs_required_tiers() - reviews.definition_id
+            if not definitions:
+                continue
+            new = Review.create(
+                [request._prepare_tier_review_vals(td, 0) for td in definitions]
+            )
+            # base_tier_validation numbers the reviews by descending
+            # definition sequence and reviews the lowest number first.
+            everything = (reviews | new).sorted(
+                lambda review: (-review.definition_id.sequence, review.sequence)
+            )
+            for number, review in enumerate(everything, start=1):
+                review.sequence = number
+            request._cs_sync_review_statuses(new)
+            request._cs_notify_follow(new)
+            created |= new
+        return created
+
+    def _cs_sync_review_statuses(self, new):
+        """Statuses after reviews were inserted: the first open tier is
+        pending, later sequential ones wait (as base_tier_validation sets
+        them)."""
+        self.ensure_one()
+        open_reviews = self.review_ids.filtered(
+            lambda review: review.status in ("waiting", "pending")
+        )
+        first = min(open_reviews.mapped("sequence"))
+        for review in open_reviews - new:
+            if review.approve_sequence and review.sequence > first:
+                review.status = "waiting"
+        starting = new.filtered(
+            lambda review: review.sequence == first or not review.approve_sequence
+        )
+        # Sets them pending, with base's notices of the tiers that ask for it.
+        starting._compute_can_review()
+        for review in open_reviews - starting:
+            review.can_review = review._can_review_value()
+
+    def _cs_notify_follow(self, reviews):
+        """Tell the reviewers of ``reviews`` (and the followers) why they were
+        added to a request already under review."""
+        self.ensure_one()
+        partners = reviews.reviewer_ids.partner_id
+        self.message_subscribe(partner_ids=partners.ids)
+        body = escape(self._cs_needs_message(reviews))
+        self.message_post(
+            body=Markup("<p>%s</p>") % body,
+            partner_ids=partners.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _cs_needs_message(self, reviews):
+        self.ensure_one()
+        currency = self.currency_id
+        return self.env._(
+            "Expense request %(request)s (%(amount)s) now needs the approval of "
+            "%(who)s too: the remaining amount of its budget line is %(line)s "
+            "and of its budget %(budget)s.",
+            request=self.name,
+            amount=format_amount(self.env, self.amount, currency),
+            who=self._cs_who(reviews),
+            line=format_amount(self.env, self.line_remaining_amount, currency),
+            budget=format_amount(self.env, self.budget_remaining_amount, currency),
+        )
+
+    @api.model
+    def _cs_who(self, reviews):
+        """Who must act on ``reviews``: their tier and reviewers."""
+        return ", ".join(
+            f"{review.name} ({review.todo_by})" if review.todo_by else review.name
+            for review in reviews.sudo()
+        )
+
+    @api.model
+    def _cs_follow_budgets(self, budgets):
+        """The figures of ``budgets`` moved: the requests under review on them
+        get the reviews their figures now call for."""
+        requests = self.sudo().search(
+            [
+                ("budget_id", "in", budgets.ids),
+                ("state", "=", "to_approve"),
+            ]
+        )
+        return requests._cs_follow_tiers()
+
     # ---- steps ----
     def action_submit(self):
-        """Send the request for approval: the tiers its flags call for."""
-        self._cs_check_from(["draft"])
+        """Send the request for approval: the tiers its figures call for."""
+        self._cs_check_state(["draft"], self.env._("Submission"))
         self._cs_check_requester_or()
         closed = self.filtered(lambda request: request.budget_id.state != "approved")
         if closed:
@@ -148,6 +211,15 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
                     request=unmanaged[0].name,
                 )
             )
+        unreviewed = self.filtered(lambda request: not request._cs_required_tiers())
+        if unreviewed:
+            raise UserError(
+                self.env._(
+                    "No approval tier applies to expense request %(request)s: an "
+                    "administrator must define who approves it.",
+                    request=unreviewed[0].name,
+                )
+            )
         self._cs_step({"state": "to_approve"})
         self.invalidate_recordset(["need_validation"])
         self.filtered("need_validation").request_validation()
@@ -161,10 +233,15 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
         return vals
 
     def validate_tier(self):
+        # Decisions on a budget's requests take its rows in turn (see
+        # _cs_approve): the approval of one request adds reviews to others.
+        self.budget_id._cs_lock()
         result = super().validate_tier()
         self.invalidate_recordset(["validation_status"])
         if self.state == "to_approve" and self.validation_status == "validated":
-            self._cs_approve()
+            notice = self._cs_approve()
+            if notice:
+                return notice
         # base returns None, which XML-RPC clients cannot receive
         return True if result is None else result
 
@@ -186,113 +263,120 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
     def action_approve(self):
         """Approve once every review is validated (done by the last reviewer's
         validation too)."""
-        self._cs_check_from(["to_approve"])
-        self._cs_approve()
-        return True
+        self._cs_check_state(["to_approve"], self.env._("Approval"))
+        return self._cs_approve() or True
 
     def _cs_approve(self):
-        """Approve the requests, refusing any that needs a missing approval.
+        """Approve the requests whose required tiers are all approved.
 
         The budget and line rows are locked first (NOWAIT): a concurrent
         approval on the same budget makes this one fail and retry on the
-        figures that approval committed, so that two approvals cannot
-        together overspend without the finance or General Manager steps.
+        figures that approval committed. A request whose figures now call for
+        a tier it has no review of gets that review (its reviewers are
+        notified) instead of the approval. Returns a notification (an action)
+        when that happened, else False.
         """
         for request in self:
+            pending = request.sudo().review_ids.filtered(
+                lambda review: review.status in ("waiting", "pending")
+            )
             if request.review_ids and request.validation_status != "validated":
                 raise UserError(
                     self.env._(
-                        "Expense request %(request)s is still waiting for its "
-                        "approvals (%(next)s).",
+                        "Expense request %(request)s is still waiting for the "
+                        "approval of %(who)s.",
                         request=request.name,
-                        next=request.next_review or request.validation_status,
+                        who=self._cs_who(pending.sorted("sequence")[:1])
+                        or request.validation_status,
                     )
                 )
         self.flush_recordset()
         self.budget_id._cs_lock()
         self.budget_line_id._cs_lock()
+        approved = self.browse()
+        followed = self.env["tier.review"]
         for request in self:
-            request._cs_check_approvals()
+            missing = request._cs_missing_tiers()
+            if missing:
+                new = request._cs_follow_tiers()
+                if not new:
+                    reviews = request.sudo().review_ids.filtered(
+                        lambda review, m=missing: review.definition_id in m
+                    )
+                    raise UserError(
+                        self.env._(
+                            "Expense request %(request)s cannot be approved without "
+                            "the approval of %(who)s: restart its validation.",
+                            request=request.name,
+                            who=self._cs_who(reviews)
+                            or ", ".join(missing.mapped("name")),
+                        )
+                    )
+                followed |= new
+                continue
             request._cs_step(
                 {
                     "state": "approved",
                     "approved_date": fields.Datetime.now(),
-                    "approval_level": request._cs_required_level(),
+                    "approval_level": request._cs_approval_level(),
                     "within_budget": not (
                         request.cs_exceeds_line or request.cs_exceeds_budget
                     ),
                 }
             )
+            approved |= request
             # The next request of the batch judges the figures this one changed.
             self.env.flush_all()
+        if approved:
+            self._cs_follow_budgets(approved.budget_id)
+        if not followed:
+            return False
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "message": "\n".join(
+                    request._cs_needs_message(
+                        followed.filtered(
+                            lambda review, r=request: review.res_id == r.id
+                        )
+                    )
+                    for request in self
+                    if request.id in followed.mapped("res_id")
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
-    def _cs_required_level(self):
+    def _cs_approval_level(self):
+        """The highest approval the required tiers asked for."""
         self.ensure_one()
-        if self.cs_needs_general_manager or self.cs_by_manager:
-            return "general_manager"
-        return "finance" if self.cs_needs_finance else "manager"
-
-    def _cs_approvers(self):
-        """Users who approved this request's reviews."""
-        self.ensure_one()
-        return (
-            self.sudo()
-            .review_ids.filtered(lambda review: review.status == "approved")
-            .done_by
-        )
-
-    def _cs_check_approvals(self):
-        """Refuse clearly when the figures now call for an approval it lacks."""
-        self.ensure_one()
-        self.invalidate_recordset()
-        approvers = self._cs_approvers() - self.requester_id
-        missing = []
-        if self.cs_needs_finance and not any(
-            user.has_group(FINANCE_GROUP) for user in approvers
-        ):
-            missing.append(self.env._("a finance reviewer"))
-        if (self.cs_needs_general_manager or self.cs_by_manager) and not any(
-            user.has_group(GM_GROUP) for user in approvers
-        ):
-            missing.append(self.env._("the General Manager"))
-        if not self.cs_by_manager and self.manager_user_id not in approvers:
-            missing.append(self.env._("the department manager"))
-        if missing:
-            raise UserError(
-                self.env._(
-                    "Expense request %(request)s (%(amount)s) cannot be approved "
-                    "without the approval of %(missing)s: the remaining amount of "
-                    "its budget line is %(line)s and of its budget %(budget)s. "
-                    "Restart its validation to ask for these approvals.",
-                    request=self.name,
-                    amount=format_amount(self.env, self.amount, self.currency_id),
-                    missing=", ".join(missing),
-                    line=format_amount(
-                        self.env, self.line_remaining_amount, self.currency_id
-                    ),
-                    budget=format_amount(
-                        self.env, self.budget_remaining_amount, self.currency_id
-                    ),
-                )
-            )
+        roles = {self._cs_tier_role(td) for td in self._cs_required_tiers()}
+        return next((level for level in reversed(LEVELS) if level in roles), LEVELS[0])
 
     def action_cancel(self):
-        self._cs_check_from(["draft", "to_approve", "approved"])
+        self._cs_check_state(
+            ["draft", "to_approve", "approved"], self.env._("Cancellation")
+        )
         self._cs_check_requester_or(FINANCE_GROUP)
         return self._cs_step({"state": "cancelled"})
 
     def action_draft(self):
         """Back to draft after a rejection or a cancellation."""
-        self._cs_check_from(["rejected", "cancelled"])
+        self._cs_check_state(
+            ["rejected", "cancelled"], self.env._("Resetting to draft")
+        )
         self._cs_check_requester_or()
         self.sudo().review_ids.unlink()
         return self._cs_step({"state": "draft", "reject_reason": False})
 
     def restart_validation(self):
         # Reviews of this suite are created as superuser only (tier.review).
-        self._cs_check_from(["to_approve"])
+        self._cs_check_state(["to_approve"], self.env._("Restarting the validation"))
         self._cs_check_requester_or()
-        result = super(CsExpenseRequestWorkflow, self.sudo()).restart_validation()
+        result = super(CsExpenseRequest, self.sudo()).restart_validation()
         self.invalidate_recordset(["need_validation"])
         self.filtered("need_validation").request_validation()
         return result
@@ -303,7 +387,7 @@ class CsExpenseRequestWorkflow(models.AbstractModel):
             raise AccessError(
                 self.env._("Only finance reviewers mark expense requests paid.")
             )
-        self._cs_check_from(["approved"])
+        self._cs_check_state(["approved"], self.env._("Payment"))
         for request in self:
             if not date or amount <= 0 or amount > request.amount:
                 raise UserError(

@@ -31,6 +31,7 @@ from . import test_traffic_anomaly
 from . import test_budget
 from . import test_expense_request
 from . import test_budget_concurrency
+from . import test_guard_budget
 
 # ---- periodic reports, submissions and spot checks ----
 from . import test_quality_check
