@@ -7,25 +7,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
-
 CALLBACK_REASONS = [
     ("complaint_followup", "Complaint Follow-up"),
     ("traffic_anomaly", "Traffic Anomaly"),
     ("activation_notice", "Activation Notice"),
     ("other", "Other"),
 ]
-#: Fields only the callback's actions (and the overdue cron) write.
-WORKFLOW_FIELDS = {"state", "done_date", "overdue_flagged"}
 #: Fields whose change may make a satisfaction count for its author.
 FIGURE_FIELDS = {"ticket_id", "satisfaction", "satisfaction_stars"}
-#: Fields still editable on a callback that is done.
-DONE_FREE_FIELDS = {
-    "notes",
-    "message_follower_ids",
-    "message_main_attachment_id",
-    "activity_ids",
-}
+#: Fields that record the customer's satisfaction.
+SCORE_FIELDS = {"satisfaction", "satisfaction_stars"}
 
 
 class CsCallback(models.Model):
@@ -34,6 +25,17 @@ class CsCallback(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "state desc, scheduled_date, id"
     _check_company_auto = True
+    # cs.guard.mixin: state, done date, overdue flag and the satisfaction's
+    # recorder are the steps'; a done callback keeps everything but its notes.
+    # A traffic-anomaly callback feeds its assignee's callback rate (called
+    # back by its scheduled day): he makes the call and writes its outcome and
+    # notes, but neither postpones it, hands it over nor changes its reason
+    # (``_cs_appraised``). The satisfaction of a callback counts for the
+    # representative of its ticket: the rules of who records it, and of the
+    # complaint follow-ups, are the callback's own (below).
+    _cs_appraised_fields = ("user_id",)
+    _cs_closed_states = ("done",)
+    _cs_closed_free_fields = ("notes",)
 
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -64,11 +66,13 @@ class CsCallback(models.Model):
         required=True,
         default="other",
         tracking=True,
+        cs_input=True,
     )
     scheduled_date = fields.Date(
         required=True,
         default=fields.Date.context_today,
         tracking=True,
+        cs_input=True,
     )
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -78,13 +82,26 @@ class CsCallback(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
         domain=[("share", "=", False)],
+        cs_input=True,
     )
-    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    done_date = fields.Datetime(
+        string="Done On", readonly=True, copy=False, cs_step=True
+    )
     satisfaction = fields.Integer(
         aggregator="avg",
         tracking=True,
         help="Customer satisfaction from 0 to 100 (0 = not rated). The 1-5 star "
         "scale is stored as 20, 40, 60, 80, 100.",
+    )
+    recorded_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Satisfaction Recorded By",
+        readonly=True,
+        copy=False,
+        cs_step=True,
+        help="Who recorded the satisfaction: it never counts in his own figures, "
+        "personal or of the team he leads. Empty: recorded before the recorder "
+        "was kept.",
     )
     satisfaction_stars = fields.Selection(
         selection=[
@@ -121,13 +138,14 @@ class CsCallback(models.Model):
         default="todo",
         tracking=True,
         copy=False,
+        cs_step=True,
     )
     is_overdue = fields.Boolean(
         string="Overdue",
         compute="_compute_is_overdue",
         search="_search_is_overdue",
     )
-    overdue_flagged = fields.Boolean(copy=False, readonly=True)
+    overdue_flagged = fields.Boolean(copy=False, readonly=True, cs_step=True)
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
@@ -230,8 +248,7 @@ class CsCallback(models.Model):
     def create(self, vals_list):
         callbacks = super().create(vals_list)
         if not self.env.su:
-            # On the created records: values may come from default_* keys too.
-            callbacks._cs_check_create_allowed()
+            callbacks.filtered("satisfaction")._cs_record_scorer()
         for callback in callbacks.filtered(lambda cb: cb.state == "todo"):
             callback.activity_schedule(
                 "mail.mail_activity_data_call",
@@ -242,14 +259,37 @@ class CsCallback(models.Model):
         return callbacks
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_write_allowed(vals)
-            self._cs_check_followup_write(vals)
         result = super().write(vals)
         if not self.env.su and FIGURE_FIELDS & set(vals):
+            # On the values written: who records a score, on which ticket.
             if "ticket_id" in vals:
                 self.ticket_id.check_access("read")
             self._cs_check_figure_author()
+            if SCORE_FIELDS & set(vals):
+                self._cs_record_scorer()
+        return result
+
+    def _cs_record_scorer(self):
+        """The current user recorded the satisfaction of these callbacks."""
+        self.sudo().write({"recorded_by_id": self.env.uid})
+
+    def _cs_appraised(self):
+        # Only a traffic-anomaly callback feeds its assignee's figure (the
+        # callback rate); the others are checked by the rules below.
+        if self.sudo().reason != "traffic_anomaly":
+            return self.env["res.users"]
+        return super()._cs_appraised()
+
+    # ---- the rules of a callback of its own (cs.guard.mixin hooks) ----
+    def _cs_guard_created(self, vals_list):
+        result = super()._cs_guard_created(vals_list)
+        # On the created records: values may come from default_* keys too.
+        self._cs_check_create_allowed()
+        return result
+
+    def _cs_guard_write(self, vals):
+        result = super()._cs_guard_write(vals)
+        self._cs_check_followup_write(vals)
         return result
 
     # ---- who produces the satisfaction figures ----
@@ -266,16 +306,6 @@ class CsCallback(models.Model):
         return self.sudo().ticket_id.cs_representative_id
 
     def _cs_check_create_allowed(self):
-        if any(
-            callback.state != "todo" or callback.done_date or callback.overdue_flagged
-            for callback in self
-        ):
-            raise UserError(
-                self.env._(
-                    "A callback starts as to do: mark it done with its Mark Done "
-                    "button."
-                )
-            )
         if self._cs_followups():
             raise AccessError(
                 self.env._(
@@ -327,11 +357,12 @@ class CsCallback(models.Model):
                 )
             )
         followups = self._cs_followups()
-        if not followups or not set(vals) - DONE_FREE_FIELDS:
+        free = self._cs_free_fields()
+        if not followups or not set(vals) - free:
             return
         if "user_id" in vals or "scheduled_date" in vals:
             followups._cs_check_followup_manager()
-        if set(vals) - DONE_FREE_FIELDS - {"user_id", "scheduled_date"}:
+        if set(vals) - free - {"user_id", "scheduled_date"}:
             followups._cs_check_followup_assignee()
         if "user_id" in vals:
             user = self.env["res.users"].browse(vals["user_id"])
@@ -372,26 +403,6 @@ class CsCallback(models.Model):
                 self.env._(
                     "Only a supervisor reassigns, reschedules, cancels or reopens "
                     "a complaint follow-up."
-                )
-            )
-
-    def _check_write_allowed(self, vals):
-        """State and done date move by the actions only; a callback that is
-        done keeps its outcome and score, which feed the satisfaction figures."""
-        if WORKFLOW_FIELDS & set(vals):
-            raise UserError(
-                self.env._(
-                    "The state of a callback changes through its Mark Done, "
-                    "Cancel and Reopen buttons only."
-                )
-            )
-        done = self.filtered(lambda callback: callback.state == "done")
-        if done and set(vals) - DONE_FREE_FIELDS:
-            raise UserError(
-                self.env._(
-                    "The callback %(name)s is done: only its notes can still be "
-                    "changed.",
-                    name=done[0].display_name,
                 )
             )
 
@@ -437,7 +448,7 @@ class CsCallback(models.Model):
                         name=callback.display_name,
                     )
                 )
-        workflow_write(self, {"state": "done", "done_date": fields.Datetime.now()})
+        self._cs_step({"state": "done", "done_date": fields.Datetime.now()})
         self.activity_feedback(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -447,7 +458,7 @@ class CsCallback(models.Model):
         self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state == "done"):
             raise UserError(self.env._("A callback already done cannot be cancelled."))
-        workflow_write(self, {"state": "cancel"})
+        self._cs_step({"state": "cancel"})
         self.activity_unlink(
             ["mail.mail_activity_data_call", "mail.mail_activity_data_todo"]
         )
@@ -457,7 +468,7 @@ class CsCallback(models.Model):
         self._cs_check_action(manage=True)
         if self.filtered(lambda cb: cb.state != "cancel"):
             raise UserError(self.env._("Only cancelled callbacks can be reopened."))
-        workflow_write(self, {"state": "todo", "overdue_flagged": False})
+        self._cs_step({"state": "todo", "overdue_flagged": False})
         return True
 
     def _cs_overdue_recipients(self):

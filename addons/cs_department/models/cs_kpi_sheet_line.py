@@ -13,11 +13,12 @@ class CsKpiSheetLine(models.Model):
     _inherit = "cs.kpi.sheet.line"
 
     def _cs_measure_by_user(
-        self, campaign, model, user_field, domain, aggregates, value_of
+        self, campaign, model, user_field, domain, aggregates, value_of, where=None
     ):
         """``{line_id: value_of(aggregates) or None}`` from one grouped query
         of ``model`` in ``campaign``, grouped by ``user_field`` (the person
-        appraised) and restricted by ``domain`` (the period).
+        appraised) and restricted by ``domain`` (the period) and the
+        ``odoo.tools.SQL`` condition ``where`` over the model's table.
 
         Each aggregate is a ``_read_group`` specification (``"field:avg"``,
         ``"__count"``...), whose value comes as ``_read_group`` gives it, or an
@@ -40,6 +41,8 @@ class CsKpiSheetLine(models.Model):
                     *domain,
                 ]
             )
+            if where is not None:
+                query.add_where(where)
             query.groupby = records._read_group_groupby(user_field, query)
             terms = [
                 aggregate
@@ -70,9 +73,12 @@ class CsKpiSheetLine(models.Model):
     def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
         """``{line_id: value_of(campaign, aggregates) or None}`` over the rated
         callbacks done in ``campaign``'s period: they count for the
-        representative of their ticket, each line's employee through his user."""
+        representative of their ticket, each line's employee through his user,
+        unless he recorded their satisfaction himself (recorder unknown, on
+        callbacks older than its recording: counted)."""
         # the period's days in the campaign's time zone, not in UTC
         start, stop = campaign._period_datetimes()
+        table = self.env["cs.callback"]._table
         return self._cs_measure_by_user(
             campaign,
             "cs.callback",
@@ -86,6 +92,11 @@ class CsKpiSheetLine(models.Model):
             ],
             aggregates,
             lambda values: value_of(campaign, values),
+            where=SQL(
+                "%s IS DISTINCT FROM %s",
+                SQL.identifier(table, "recorded_by_id"),
+                SQL.identifier(table, "representative_id"),
+            ),
         )
 
     @api.model

@@ -58,14 +58,18 @@ class CsKpiSheetLine(models.Model):
     ):
         """``{line_id: value_of(list of aggregates) or None}`` over the records
         of ``model`` in ``campaign``'s company matching ``domain`` whose
-        ``member_field`` is a user of the line's team and whose
-        ``author_field`` is not the line's own user (nobody produces a figure
-        he is appraised on). One ``_read_group`` by (member, author) pair."""
+        ``member_field`` is a user of the line's team and whose author is not
+        the line's own user (nobody produces a figure he is appraised on).
+        ``author_field`` is a field, or a tuple of fields of which the first
+        one set names the author. One ``_read_group`` by (member, author)."""
+        author_fields = (
+            (author_field,) if isinstance(author_field, str) else tuple(author_field)
+        )
         teams = self._cs_team_users(campaign)
         members = set().union(*teams.values()) if teams else set()
         groups = defaultdict(list)
         if members:
-            for member, author, *values in (
+            for member, *row in (
                 self.env[model]
                 .sudo()
                 ._read_group(
@@ -74,10 +78,12 @@ class CsKpiSheetLine(models.Model):
                         ("company_id", "=", campaign.company_id.id),
                         *domain,
                     ],
-                    [member_field, author_field],
+                    [member_field, *author_fields],
                     aggregates,
                 )
             ):
+                authors, values = row[: len(author_fields)], row[len(author_fields) :]
+                author = next((user for user in authors if user), authors[0])
                 groups[member.id].append((author.id, values))
         result = {}
         for line in self.sudo():
@@ -93,13 +99,15 @@ class CsKpiSheetLine(models.Model):
 
     def _cs_team_callbacks(self, campaign, extra_domain):
         """Average satisfaction of the rated callbacks done in the period on
-        the tickets of each line's team, not assigned to the leader."""
+        the tickets of each line's team whose satisfaction the leader did not
+        record (recorder unknown, on callbacks older than its recording: not
+        assigned to the leader)."""
         start, stop = campaign._period_datetimes()
         return self._cs_measure_by_team(
             campaign,
             "cs.callback",
             "representative_id",
-            "user_id",
+            ("recorded_by_id", "user_id"),
             [
                 ("state", "=", "done"),
                 ("satisfaction", ">", 0),
@@ -115,14 +123,14 @@ class CsKpiSheetLine(models.Model):
 
     def _measure_source_cs_team_callback_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the callbacks done in the period on
-        the tickets of the people each line's employee leads, except those he
-        made himself; ``None`` without any."""
+        the tickets of the people each line's employee leads, except those
+        whose satisfaction he recorded himself; ``None`` without any."""
         return self._cs_team_callbacks(campaign, [])
 
     def _measure_source_cs_team_complaint_satisfaction(self, campaign):
         """Average satisfaction (0-100) of the complaint follow-ups done in the
         period on the tickets of the people each line's employee leads, except
-        those he made himself; ``None`` without any."""
+        those whose satisfaction he recorded himself; ``None`` without any."""
         return self._cs_team_callbacks(
             campaign, [("reason", "=", "complaint_followup")]
         )

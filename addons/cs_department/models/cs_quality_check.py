@@ -23,6 +23,13 @@ class CsQualityCheck(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: the checker is whoever records the check (a step-owned
+    # field defaulting to the current user, so that no value nor default_*
+    # key names somebody else); the checked person, who is appraised on the
+    # score, neither records, alters nor deletes a check of his. Who may
+    # record and change checks (supervisors, their own; managers, any) is
+    # the access rights' and record rules' (security/).
+    _cs_appraised_fields = ("representative_id",)
 
     representative_id = fields.Many2one(
         comodel_name="res.users",
@@ -40,6 +47,7 @@ class CsQualityCheck(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
         tracking=True,
+        cs_step=True,
     )
     date = fields.Date(
         required=True, default=fields.Date.context_today, index=True, tracking=True
@@ -88,54 +96,19 @@ class CsQualityCheck(models.Model):
                 date=check.date or "",
             )
 
-    # ---- guard: one place for every write ----
-    def _cs_check_checker(self, vals):
-        """Only a supervisor records checks, in his own name, of somebody
-        else; a manager may correct any check but never one of his own."""
-        if self.env.su:
-            return
-        user = self.env.user
-        if not user.has_group(SUPERVISOR):
-            raise AccessError(
-                self.env._("Only a supervisor records service quality checks.")
-            )
-        if vals.get("supervisor_id", user.id) != user.id:
-            raise AccessError(
-                self.env._("A quality check is recorded in the checker's own name.")
-            )
-        if vals.get("representative_id") == user.id or user in self.representative_id:
+    @api.model
+    def _cs_guard_create(self, vals_list):
+        full_list = super()._cs_guard_create(vals_list)
+        # Before the insert: the database's not_self_checked constraint would
+        # refuse a check of its own checker first, as an integrity error.
+        if any(full.get("representative_id") == self.env.uid for full in full_list):
             raise AccessError(
                 self.env._(
                     "Your own quality checks count in your appraisal: another "
                     "supervisor records them."
                 )
             )
-        if (
-            self
-            and not user.has_group(MANAGER)
-            and any(check.supervisor_id != user for check in self)
-        ):
-            raise AccessError(
-                self.env._("Only the supervisor who made a quality check changes it.")
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                # Explicit, so that no default_supervisor_id context key of a
-                # client names somebody else as the checker.
-                vals.setdefault("supervisor_id", self.env.uid)
-                self._cs_check_checker(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._cs_check_checker(vals)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_other_checker(self):
-        self._cs_check_checker({})
+        return full_list
 
     # ---- weekly to-do of every supervisor ----
     @api.model

@@ -12,20 +12,6 @@ from odoo.exceptions import AccessError, UserError
 from ..tools.report_period import PERIOD_TYPES, period_bounds
 
 MANAGER = "cs_department.cs_department_group_manager"
-#: Written by the submission's own steps only (``action_submit``,
-#: the scorer set when the recipient scores), never by a client.
-STEP_FIELDS = {"submitted_on", "submitted_by_id", "scored_by_id", "scored_on"}
-#: Who must submit what: the department manager and the recipient decide it.
-PLAN_FIELDS = {
-    "submitter_id",
-    "recipient_id",
-    "period_type",
-    "date_from",
-    "date_to",
-    "due_date",
-    "team_id",
-    "company_id",
-}
 
 
 class CsReportSubmission(models.Model):
@@ -41,6 +27,14 @@ class CsReportSubmission(models.Model):
     _description = "Periodic Report Submission"
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "due_date desc, id desc"
+    # cs.guard.mixin: a department manager plans who submits what to whom, by
+    # when (cs_write_groups); timeliness and score count for the submitter, so
+    # he never plans, re-plans, deletes or scores his own reports, a manager
+    # included (cs_input, _cs_appraised_fields); submission and scorer are the
+    # steps'; a submitted report keeps everything but its score.
+    _cs_appraised_fields = ("submitter_id",)
+    _cs_closed_states = ("submitted",)
+    _cs_closed_free_fields = ("quality_score",)
 
     name = fields.Char(compute="_compute_name", store=True)
     submitter_id = fields.Many2one(
@@ -49,6 +43,8 @@ class CsReportSubmission(models.Model):
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",
+        cs_input=True,
+        cs_write_groups=MANAGER,
     )
     recipient_id = fields.Many2one(
         comodel_name="res.users",
@@ -56,28 +52,51 @@ class CsReportSubmission(models.Model):
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",
+        cs_input=True,
+        cs_write_groups=MANAGER,
         help="Receives and scores the report (the General Manager).",
     )
     period_type = fields.Selection(
-        selection=PERIOD_TYPES, string="Kind", required=True, tracking=True
+        selection=PERIOD_TYPES,
+        string="Kind",
+        required=True,
+        tracking=True,
+        cs_input=True,
+        cs_write_groups=MANAGER,
     )
-    date_from = fields.Date(string="Period Start", required=True)
-    date_to = fields.Date(string="Period End", required=True)
-    due_date = fields.Date(required=True, tracking=True, index=True)
+    date_from = fields.Date(
+        string="Period Start", required=True, cs_input=True, cs_write_groups=MANAGER
+    )
+    date_to = fields.Date(
+        string="Period End", required=True, cs_input=True, cs_write_groups=MANAGER
+    )
+    due_date = fields.Date(
+        required=True,
+        tracking=True,
+        index=True,
+        cs_input=True,
+        cs_write_groups=MANAGER,
+    )
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
+        cs_input=True,
+        cs_write_groups=MANAGER,
         help="Team the report covers; empty for the whole department.",
     )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
         default=lambda self: self.env.company,
+        cs_input=True,
+        cs_write_groups=MANAGER,
     )
     workbook = fields.Binary(attachment=True, copy=False)
     workbook_name = fields.Char(copy=False)
-    submitted_on = fields.Datetime(readonly=True, copy=False, tracking=True)
+    submitted_on = fields.Datetime(
+        readonly=True, copy=False, tracking=True, cs_step=True
+    )
     submitted_by_id = fields.Many2one(
-        comodel_name="res.users", readonly=True, copy=False
+        comodel_name="res.users", readonly=True, copy=False, cs_step=True
     )
     state = fields.Selection(
         selection=[("to_submit", "To Submit"), ("submitted", "Submitted")],
@@ -99,10 +118,13 @@ class CsReportSubmission(models.Model):
         tracking=True,
         aggregator="avg",
         copy=False,
+        cs_input=True,
         help="Quality of the report (0-100), scored by its recipient.",
     )
-    scored_by_id = fields.Many2one(comodel_name="res.users", readonly=True, copy=False)
-    scored_on = fields.Datetime(readonly=True, copy=False)
+    scored_by_id = fields.Many2one(
+        comodel_name="res.users", readonly=True, copy=False, cs_step=True
+    )
+    scored_on = fields.Datetime(readonly=True, copy=False, cs_step=True)
     is_submitter = fields.Boolean(
         compute="_compute_is_submitter", help="Technical: the current user submits it."
     )
@@ -177,84 +199,47 @@ class CsReportSubmission(models.Model):
                 submission.on_time = False
             submission.late = bool(submitted) and not submission.on_time
 
-    # ---- guard: one place for every write ----
-    def _cs_check_write(self, vals):
-        if self.env.su:
-            return
+    # ---- the rules of a report of its own (cs.guard.mixin hooks) ----
+    def _cs_guard_created(self, vals_list):
+        result = super()._cs_guard_created(vals_list)
+        # Scored by its recipient once submitted, which a new report is not.
+        if self.filtered("quality_score"):
+            raise AccessError(
+                self.env._("Only the recipient of a report scores its quality.")
+            )
+        return result
+
+    def _cs_guard_write(self, vals):
+        result = super()._cs_guard_write(vals)
+        # The score is the recipient's, the workbook the submitter's: who may
+        # write them depends on the record, not on a group.
         user = self.env.user
-        if set(vals) & STEP_FIELDS:
-            raise AccessError(
-                self.env._("A report is submitted and scored with its buttons only.")
-            )
-        if set(vals) & PLAN_FIELDS and not user.has_group(MANAGER):
-            raise AccessError(
-                self.env._("Only a department manager plans the reports due.")
-            )
-        if "quality_score" in vals and self:
-            if any(
-                submission.recipient_id != user or submission.submitter_id == user
-                for submission in self
-            ):
+        if "quality_score" in vals:
+            if any(submission.recipient_id != user for submission in self):
                 raise AccessError(
                     self.env._("Only the recipient of a report scores its quality.")
                 )
             if any(submission.state != "submitted" for submission in self):
                 raise UserError(self.env._("Only a submitted report can be scored."))
-        if {"workbook", "workbook_name"} & set(vals):
-            if any(submission.submitter_id != user for submission in self):
-                raise AccessError(
-                    self.env._("Only the submitter attaches the report's workbook.")
-                )
-            if any(submission.state == "submitted" for submission in self):
-                raise UserError(
-                    self.env._(
-                        "A submitted report keeps the workbook it was sent with."
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                self._cs_check_write(dict(vals, submitter_id=True))
-                if "quality_score" in vals:
-                    raise AccessError(
-                        self.env._("Only the recipient of a report scores its quality.")
-                    )
-        submissions = super().create(vals_list)
-        if not self.env.su and any(
-            submission.submitted_on
-            or submission.submitted_by_id
-            or submission.quality_score
-            or submission.scored_by_id
-            for submission in submissions
+        if {"workbook", "workbook_name"} & set(vals) and any(
+            submission.submitter_id != user for submission in self
         ):
-            # Context defaults of a client reach the records after the check.
             raise AccessError(
-                self.env._("A report is submitted and scored with its buttons only.")
+                self.env._("Only the submitter attaches the report's workbook.")
             )
-        return submissions
+        return result
 
     def write(self, vals):
-        self._cs_check_write(vals)
         result = super().write(vals)
+        # Not a guard: the scorer is recorded and the scores become the
+        # scorer's evaluations of the submitter.
         if "quality_score" in vals and not self.env.su:
             self.sudo().write(
                 {"scored_by_id": self.env.uid, "scored_on": fields.Datetime.now()}
             )
         if "scored_by_id" in vals or ("quality_score" in vals and self.env.su):
-            # the scores become the scorer's evaluations of the submitter
             self.env["cs.kpi.evaluation"]._cs_sync_report_scores_of_submissions(self)
         return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted(self):
-        if self.env.su:
-            return
-        if self.filtered("submitted_on") or not self.env.user.has_group(MANAGER):
-            raise UserError(
-                self.env._("Only a department manager deletes a report not yet sent.")
-            )
 
     # ---- steps ----
     def _cs_report_data(self):

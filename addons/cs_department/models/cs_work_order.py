@@ -6,8 +6,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
-
 ENGINEER_GROUP = "cs_department.cs_department_group_engineer"
 SUPERVISOR_GROUP = "cs_department.cs_department_group_supervisor"
 WORK_ORDER_KINDS = [
@@ -22,19 +20,6 @@ WORK_ORDER_STATES = [
     ("done", "Done"),
     ("cancel", "Cancelled"),
 ]
-#: Fields only the work order's actions write.
-WORKFLOW_FIELDS = {"state", "done_date", "picking_ids", "warehouse_id"}
-#: Fields the supervisor sets when scheduling and assigning (the on-time
-#: figure of the engineer depends on them).
-PLANNING_FIELDS = {"engineer_id", "scheduled_date", "duration"}
-#: Fields still editable on a work order that is done or cancelled.
-CLOSED_FREE_FIELDS = {
-    "notes",
-    "quality_rating",
-    "message_follower_ids",
-    "message_main_attachment_id",
-    "activity_ids",
-}
 
 
 class CsWorkOrder(models.Model):
@@ -43,6 +28,16 @@ class CsWorkOrder(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "scheduled_date desc, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: the state, done date, warehouse and transfers are the
+    # steps'; the planning (engineer, date, duration) is the supervisor's, and
+    # with the customer's rating it feeds the engineer's on-time and quality
+    # figures, which he never sets himself; the customer and the equipment
+    # change while in draft; a done or cancelled work order keeps everything
+    # but its notes and rating; only drafts are deleted.
+    _cs_appraised_fields = ("engineer_id",)
+    _cs_closed_states = ("done", "cancel")
+    _cs_closed_free_fields = ("notes", "quality_rating")
+    _cs_unlink_states = ("draft",)
 
     name = fields.Char(
         string="Reference",
@@ -58,6 +53,7 @@ class CsWorkOrder(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        cs_draft=True,
     )
     service_line_id = fields.Many2one(
         comodel_name="cs.service.line",
@@ -92,12 +88,18 @@ class CsWorkOrder(models.Model):
             ("groups_id", "in", self.env.ref(ENGINEER_GROUP).ids),
             ("share", "=", False),
         ],
+        cs_input=True,
+        cs_write_groups=SUPERVISOR_GROUP,
     )
-    scheduled_date = fields.Datetime(tracking=True)
+    scheduled_date = fields.Datetime(
+        tracking=True, cs_input=True, cs_write_groups=SUPERVISOR_GROUP
+    )
     duration = fields.Float(
         string="Duration (Hours)",
         default=2.0,
         tracking=True,
+        cs_input=True,
+        cs_write_groups=SUPERVISOR_GROUP,
     )
     date_deadline = fields.Datetime(
         string="Scheduled End",
@@ -105,7 +107,9 @@ class CsWorkOrder(models.Model):
         store=True,
         help="Scheduled date plus duration: a work order done by then is on time.",
     )
-    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    done_date = fields.Datetime(
+        string="Done On", readonly=True, copy=False, cs_step=True
+    )
     done_on_time = fields.Boolean(
         string="Done on Time",
         compute="_compute_done_on_time",
@@ -118,18 +122,21 @@ class CsWorkOrder(models.Model):
         tracking=True,
         copy=False,
         group_expand="_group_expand_states",
+        cs_step=True,
     )
     line_ids = fields.One2many(
         comodel_name="cs.work.order.line",
         inverse_name="work_order_id",
         string="Equipment",
         copy=True,
+        cs_draft=True,
     )
     warehouse_id = fields.Many2one(
         comodel_name="stock.warehouse",
         readonly=True,
         copy=False,
         check_company=True,
+        cs_step=True,
     )
     picking_ids = fields.One2many(
         comodel_name="stock.picking",
@@ -138,6 +145,7 @@ class CsWorkOrder(models.Model):
         readonly=True,
         copy=False,
         groups="stock.group_stock_user",
+        cs_step=True,
     )
     picking_count = fields.Integer(
         string="Transfer Count", compute="_compute_picking_count"
@@ -149,6 +157,7 @@ class CsWorkOrder(models.Model):
         aggregator="avg",
         tracking=True,
         copy=False,
+        cs_input=True,
         help="The customer's rating of the work from 0 to 100 (0 = not rated), "
         "the scale of the callbacks.",
     )
@@ -224,119 +233,42 @@ class CsWorkOrder(models.Model):
         if self.ticket_id.partner_id and not self.partner_id:
             self.partner_id = self.ticket_id.partner_id
 
-    # ---- guards: one place for who writes what ----
     @api.model_create_multi
     def create(self, vals_list):
+        # Not a guard: the reference comes from the sequence.
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("cs.work.order")
-        orders = super().create(vals_list)
-        if not self.env.su:
-            orders._cs_check_create_allowed()
-        return orders
+        return super().create(vals_list)
 
-    def _cs_check_create_allowed(self):
-        if any(
-            order.state != "draft" or order.done_date or order.picking_ids
-            for order in self
-        ):
-            raise UserError(
-                self.env._(
-                    "A work order starts as a draft: schedule it with its "
-                    "Schedule button."
-                )
-            )
+    # ---- the rules of a work order of its own (cs.guard.mixin hooks) ----
+    def _cs_guard_created(self, vals_list):
+        result = super()._cs_guard_created(vals_list)
+        # A work order is about a ticket its author can read.
         self.ticket_id.check_access("read")
+        # The rating is the customer's judgement of finished work, and a new
+        # work order is a draft.
         if self.filtered("quality_rating"):
             raise AccessError(
                 self.env._("The customer rates a work order once it is done.")
             )
+        return result
 
-    def write(self, vals):
-        if not self.env.su:
-            self._cs_check_write_allowed(vals)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if self.filtered(lambda order: order.state != "draft"):
+    def _cs_guard_write(self, vals):
+        result = super()._cs_guard_write(vals)
+        if vals.get("ticket_id"):
+            self.env["helpdesk.ticket"].browse(vals["ticket_id"]).check_access("read")
+        # The rating is the customer's judgement of finished work only.
+        if vals.get("quality_rating") and self.filtered(
+            lambda order: order.state != "done"
+        ):
             raise UserError(
-                self.env._(
-                    "Only draft work orders can be deleted: cancel the others, "
-                    "their transfers stay on record."
-                )
+                self.env._("The customer rates a work order once it is done.")
             )
+        return result
 
     def _cs_is_supervisor(self):
         return self.env.user.has_group(SUPERVISOR_GROUP)
-
-    def _cs_check_write_allowed(self, vals):
-        fnames = set(vals)
-        if WORKFLOW_FIELDS & fnames:
-            raise UserError(
-                self.env._(
-                    "The state, transfers and done date of a work order change "
-                    "through its buttons only."
-                )
-            )
-        closed = self.filtered(lambda order: order.state in ("done", "cancel"))
-        if closed and fnames - CLOSED_FREE_FIELDS:
-            raise UserError(
-                self.env._("A work order that is done or cancelled stays closed.")
-            )
-        if PLANNING_FIELDS & fnames and (
-            self.filtered(lambda order: order.engineer_id == self.env.user)
-            or vals.get("engineer_id") == self.env.user.id
-        ):
-            raise AccessError(
-                self.env._(
-                    "Your on-time rate is measured on the planning of your work "
-                    "orders: another supervisor schedules and assigns them."
-                )
-            )
-        if PLANNING_FIELDS & fnames and not self._cs_is_supervisor():
-            # A representative drafts the order; the engineer never plans his
-            # own work, on which his on-time rate is measured.
-            drafted_by_others = self.filtered(
-                lambda order: (
-                    order.state != "draft"
-                    or order.engineer_id
-                    or vals.get("engineer_id")
-                )
-            )
-            if drafted_by_others:
-                raise AccessError(
-                    self.env._("Only a supervisor schedules and assigns work orders.")
-                )
-        if "quality_rating" in vals:
-            if any(order.engineer_id == self.env.user for order in self):
-                raise AccessError(
-                    self.env._(
-                        "The quality rating of your own work order counts in "
-                        "your appraisal: another person records it."
-                    )
-                )
-            if any(order.state != "done" for order in self) and vals["quality_rating"]:
-                raise UserError(
-                    self.env._("The customer rates a work order once it is done.")
-                )
-        if "partner_id" in vals and self.filtered(lambda o: o.state != "draft"):
-            raise UserError(
-                self.env._("The customer of a scheduled work order cannot change.")
-            )
-
-    def _cs_check_state(self, allowed, action):
-        wrong = self.filtered(lambda order: order.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible on %(orders)s in state %(state)s.",
-                    action=action,
-                    orders=", ".join(wrong.mapped("name")),
-                    state=states[wrong[0].state],
-                )
-            )
 
     def _cs_check_engineer_or_supervisor(self):
         if self._cs_is_supervisor():
@@ -347,17 +279,6 @@ class CsWorkOrder(models.Model):
                     "Only the engineer of a work order or a supervisor moves it on."
                 )
             )
-
-    def _cs_check_lines_editable(self):
-        if self.filtered(lambda order: order.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "The equipment of a scheduled work order moves through its "
-                    "transfers: cancel it and draft a new one to change it."
-                )
-            )
-        # Editing the lines is editing the order.
-        self.check_access("write")
 
     # ---- workflow ----
     def action_schedule(self):
@@ -385,13 +306,13 @@ class CsWorkOrder(models.Model):
                     user_id=order.engineer_id.id,
                     summary=order.name,
                 )
-        workflow_write(self, {"state": "scheduled"})
+        self._cs_step({"state": "scheduled"})
         return True
 
     def action_start(self):
         self._cs_check_state(("scheduled",), self.env._("Starting"))
         self._cs_check_engineer_or_supervisor()
-        workflow_write(self, {"state": "in_progress"})
+        self._cs_step({"state": "in_progress"})
         return True
 
     def action_done(self):
@@ -406,7 +327,7 @@ class CsWorkOrder(models.Model):
                     pickings=", ".join(pending.mapped("name")),
                 )
             )
-        workflow_write(self, {"state": "done", "done_date": fields.Datetime.now()})
+        self._cs_step({"state": "done", "done_date": fields.Datetime.now()})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
@@ -435,7 +356,7 @@ class CsWorkOrder(models.Model):
                 )
             )
         pickings.filtered(lambda p: p.state != "cancel").action_cancel()
-        workflow_write(self, {"state": "cancel"})
+        self._cs_step({"state": "cancel"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 

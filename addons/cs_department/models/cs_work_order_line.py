@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
@@ -14,6 +16,13 @@ class CsWorkOrderLine(models.Model):
     _inherit = ["cs.guard.mixin"]
     _order = "work_order_id, direction desc, id"
     _check_company_auto = True
+    # cs.guard.mixin: a line is part of its work order and changes with its
+    # draft only (the equipment of a scheduled order moves through its
+    # transfers: cancel it and draft a new one to change it).
+    _cs_parent_field = "work_order_id"
+    _cs_state_field = "work_order_id.state"
+    _cs_closed_states = ("done", "cancel")
+    _cs_unlink_states = ("draft",)
 
     work_order_id = fields.Many2one(
         comodel_name="cs.work.order",
@@ -29,6 +38,7 @@ class CsWorkOrderLine(models.Model):
         selection=DIRECTIONS,
         required=True,
         default="out",
+        cs_draft=True,
         help="To the customer: installed equipment leaving the CS warehouse. Back "
         "from the customer: faulty or removed equipment returning to it.",
     )
@@ -38,12 +48,14 @@ class CsWorkOrderLine(models.Model):
         required=True,
         check_company=True,
         domain=[("is_storable", "=", True)],
+        cs_draft=True,
     )
     tracking = fields.Selection(related="product_id.tracking")
     quantity = fields.Float(
         default=1.0,
         required=True,
         digits="Product Unit of Measure",
+        cs_draft=True,
     )
     product_uom_id = fields.Many2one(
         related="product_id.uom_id",
@@ -54,8 +66,10 @@ class CsWorkOrderLine(models.Model):
         string="Serial Number",
         check_company=True,
         domain="[('product_id', '=', product_id)]",
+        cs_draft=True,
     )
     reusable = fields.Boolean(
+        cs_draft=True,
         help="Returned equipment in working order goes back to the CS stock; "
         "otherwise it goes to the faulty equipment location.",
     )
@@ -110,32 +124,28 @@ class CsWorkOrderLine(models.Model):
                     )
                 )
 
-    # ---- lines change with their work order's draft only ----
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self.env.su:
-            lines.work_order_id._cs_check_lines_editable()
-        return lines
+    @api.depends("work_order_id.name", "product_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.work_order_id.name}: {line.product_id.display_name}"
+            )
 
-    def write(self, vals):
-        if not self.env.su:
-            self.work_order_id._cs_check_lines_editable()
-            if "work_order_id" in vals:
-                raise UserError(
-                    self.env._("An equipment line stays on its work order.")
-                )
-        return super().write(vals)
-
-    def unlink(self):
-        if not self.env.su:
-            self.work_order_id._cs_check_lines_editable()
-        return super().unlink()
+    def _cs_guard_write(self, vals):
+        result = super()._cs_guard_write(vals)
+        # Editing a line is editing its work order (the mixin checks the
+        # parent's write access on creating and deleting a child only).
+        self._cs_parents().check_access("write")
+        return result
 
     def _cs_check_ready(self):
         """Before scheduling: serials of tracked equipment are given, leaving
-        ones are in the CS stock, returning ones at the customer's."""
+        serials are in the CS stock, and returning equipment, tracked or not,
+        is at the customer's: no work order brings back more of a product than
+        the customer's location holds, less what other transfers are already
+        taking back from it."""
         Quant = self.env["stock.quant"].sudo()
+        returns = defaultdict(lambda: [0.0, self.env["cs.work.order"]])
         for line in self:
             order = line.work_order_id
             if line.product_id.tracking != "none" and not line.lot_id:
@@ -146,12 +156,15 @@ class CsWorkOrderLine(models.Model):
                         order=order.name,
                     )
                 )
+            if line.direction == "in":
+                location = order.partner_id.sudo()._cs_equipment_location()
+                key = (location, line.product_id, line.lot_id)
+                returns[key][0] += line.quantity
+                returns[key][1] |= order
+                continue
             if not line.lot_id:
                 continue
-            if line.direction == "out":
-                location = order.company_id.sudo()._cs_service_warehouse().lot_stock_id
-            else:
-                location = order.partner_id.sudo()._cs_equipment_location()
+            location = order.company_id.sudo()._cs_service_warehouse().lot_stock_id
             available = Quant._get_available_quantity(
                 line.product_id, location, lot_id=line.lot_id, strict=True
             )
@@ -170,3 +183,74 @@ class CsWorkOrderLine(models.Model):
                         location=location.display_name,
                     )
                 )
+        for (location, product, lot), (quantity, orders) in returns.items():
+            self._cs_check_return(location, product, lot, quantity, orders)
+
+    @api.model
+    def _cs_check_return(
+        self, location, product, lot, quantity, orders, count_pending=True
+    ):
+        """Refuse bringing back ``quantity`` of ``product`` (``lot``) from the
+        customer's ``location`` on ``orders`` when it holds less, counting out
+        (with ``count_pending``) what pending transfers already take back."""
+        held = (
+            self.env["stock.quant"]
+            .sudo()
+            ._get_available_quantity(
+                product, location, lot_id=lot or None, strict=bool(lot)
+            )
+        )
+        pending = 0.0
+        if count_pending:
+            domain = [
+                ("location_id", "=", location.id),
+                ("product_id", "=", product.id),
+                ("state", "not in", ("draft", "done", "cancel")),
+            ]
+            if lot:
+                domain += [
+                    "|",
+                    ("cs_work_order_line_id.lot_id", "=", lot.id),
+                    ("move_line_ids.lot_id", "=", lot.id),
+                ]
+            moves = self.env["stock.move"].sudo().search(domain)
+            pending = sum(moves.mapped("product_qty"))
+        rounding = product.uom_id.rounding
+        if float_compare(held - pending, quantity, precision_rounding=rounding) >= 0:
+            return
+        if lot:
+            raise UserError(
+                self.env._(
+                    "The serial number %(lot)s is not in %(location)s.",
+                    lot=lot.name,
+                    location=location.display_name,
+                )
+            )
+        values = {
+            "orders": ", ".join(orders.mapped("name")),
+            "quantity": _qty(quantity),
+            "unit": product.uom_id.name,
+            "product": product.display_name,
+            "location": location.display_name,
+            "held": _qty(held),
+            "pending": _qty(pending),
+        }
+        if pending:
+            message = self.env._(
+                "%(orders)s would bring back %(quantity)s %(unit)s of %(product)s "
+                "from %(location)s, which holds %(held)s %(unit)s of it, "
+                "%(pending)s %(unit)s of them already on their way back.",
+                **values,
+            )
+        else:
+            message = self.env._(
+                "%(orders)s would bring back %(quantity)s %(unit)s of %(product)s "
+                "from %(location)s, which holds %(held)s %(unit)s of it.",
+                **values,
+            )
+        raise UserError(message)
+
+
+def _qty(quantity):
+    """A quantity as people write it: 300, 2.5."""
+    return f"{quantity:g}"

@@ -22,6 +22,7 @@ from . import test_data
 
 # ---- hardening: front-office figures nobody produces for himself ----
 from . import test_appraised_figures
+from . import test_guard_callback_figures
 
 # ---- traffic monitoring ----
 from . import test_traffic_record

@@ -27,14 +27,24 @@ class TestQualityCheck(CsReportsCommon):
         )
 
     def test_supervisor_records_in_his_name(self):
+        """The checker is who records the check: no value nor default_* key
+        of a client names another one."""
         self.assertEqual(self.check.supervisor_id, self.supervisor)
-        check = (
-            self.env["cs.quality.check"]
-            .with_user(self.supervisor)
-            .with_context(default_supervisor_id=self.supervisor2.id)
-            .create({"representative_id": self.rep.id, "score": 70})
+        Check = self.env["cs.quality.check"].with_user(self.supervisor)
+        with self.assertRaises(AccessError):
+            Check.with_context(default_supervisor_id=self.supervisor2.id).create(
+                {"representative_id": self.rep.id, "score": 70}
+            )
+        check = Check.with_context(default_supervisor_id=self.supervisor.id).create(
+            {"representative_id": self.rep.id, "score": 70}
         )
         self.assertEqual(check.supervisor_id, self.supervisor)
+        with self.assertRaises(AccessError):
+            check.write({"supervisor_id": self.supervisor2.id})
+        self.assertEqual(check.supervisor_id, self.supervisor)
+        self.assertEqual(
+            Check.search_count([("supervisor_id", "=", self.supervisor2.id)]), 0
+        )
         with self.assertRaises(AccessError):
             self.env["cs.quality.check"].with_user(self.supervisor).create(
                 {

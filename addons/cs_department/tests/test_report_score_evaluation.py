@@ -65,7 +65,9 @@ class TestReportScoreEvaluation(BaseCommon):
         )
         cls.indicator = cls.env.ref("cs_department.cs_kpi_indicator_mgr_report_quality")
         cls.indicator.cs_from_report_scores = True
-        Submission = cls.env["cs.report.submission"].with_user(cls.manager)
+        # planned by the scheduled job: nobody plans the reports he is
+        # appraised on
+        Submission = cls.env["cs.report.submission"]
         cls.submissions = Submission.create(
             [
                 {
@@ -178,25 +180,25 @@ class TestReportScoreEvaluation(BaseCommon):
         self.assertEqual(line.actual, 90)
 
     def test_recipient_picked_by_the_manager_does_not_count(self):
-        """A department manager plans his own reports: addressed to a
-        representative who scores them, they fill no evaluation."""
+        """A department manager does not plan his own reports; addressed to a
+        representative who scores them, reports fill no evaluation."""
         campaign = self._campaign()
         line = self._line(campaign)
-        submission = (
-            self.env["cs.report.submission"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "submitter_id": self.manager.id,
-                    "recipient_id": self.rep.id,
-                    "period_type": "week",
-                    "date_from": "2026-02-02",
-                    "date_to": "2026-02-08",
-                    "due_date": "2026-02-10",
-                    "company_id": self.env.company.id,
-                }
-            )
-        )
+        vals = {
+            "submitter_id": self.manager.id,
+            "recipient_id": self.rep.id,
+            "period_type": "week",
+            "date_from": "2026-02-02",
+            "date_to": "2026-02-08",
+            "due_date": "2026-02-10",
+            "company_id": self.env.company.id,
+        }
+        Submission = self.env["cs.report.submission"]
+        with self.assertRaises(AccessError):
+            Submission.with_user(self.manager).create(vals)
+        self.assertFalse(Submission.search([("recipient_id", "=", self.rep.id)]))
+        # planned so by somebody else all the same
+        submission = Submission.create(vals).with_user(self.manager)
         with freeze_time("2026-02-09 02:00:00"):
             submission.write({"workbook": WORKBOOK, "workbook_name": "r.xlsx"})
             submission.action_submit()

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+from datetime import date
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -183,6 +184,79 @@ class TestReportSubmission(CsReportsCommon):
                     "due_date": "2026-03-11",
                 }
             )
+
+    @freeze_time("2026-04-10 02:00:00")
+    def test_manager_cannot_replan_his_own_reports(self):
+        """The department manager neither re-plans, hands over, deletes nor
+        adds the reports he is appraised on; he still plans the others'."""
+        own = self.Submission.create(
+            {
+                "submitter_id": self.manager.id,
+                "recipient_id": self.gm.id,
+                "period_type": "month",
+                "date_from": "2026-03-01",
+                "date_to": "2026-03-31",
+                "due_date": "2026-04-03",
+                "company_id": self.company.id,
+            }
+        )  # planned by the scheduled job, late since 4 April
+        mine = own.with_user(self.manager)
+        for vals in (
+            {"due_date": "2026-04-30"},
+            {"date_to": "2026-04-30"},
+            {"recipient_id": self.supervisor.id},
+            {"submitter_id": self.supervisor.id},
+            {"period_type": "week"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                mine.write(vals)
+        with self.assertRaises(AccessError):
+            mine.unlink()
+        # nor takes over somebody else's report
+        with self.assertRaises(AccessError):
+            self.submission.with_user(self.manager).write(
+                {"submitter_id": self.manager.id}
+            )
+        Submission = self.Submission.with_user(self.manager)
+        extra = {
+            "recipient_id": self.gm.id,
+            "period_type": "week",
+            "date_from": "2026-03-02",
+            "date_to": "2026-03-08",
+            "due_date": "2026-12-31",
+            "company_id": self.company.id,
+        }
+        with self.assertRaises(AccessError):
+            Submission.create(dict(extra, submitter_id=self.manager.id))
+        with self.assertRaises(AccessError):
+            Submission.with_context(default_submitter_id=self.manager.id).create(extra)
+        self.assertRecordValues(
+            own,
+            [
+                {
+                    "due_date": date(2026, 4, 3),
+                    "date_to": date(2026, 3, 31),
+                    "recipient_id": self.gm.id,
+                    "submitter_id": self.manager.id,
+                    "period_type": "month",
+                }
+            ],
+        )
+        self.assertEqual(
+            self.Submission.search_count([("submitter_id", "=", self.manager.id)]), 1
+        )
+        self.assertEqual(self.submission.submitter_id, self.supervisor)
+        # submitted late, it stays so
+        mine.write({"workbook": WORKBOOK, "workbook_name": "r.xlsx"})
+        mine.action_submit()
+        self.assertTrue(own.late)
+        with self.assertRaises(UserError):
+            mine.write({"due_date": "2026-04-30"})
+        self.assertTrue(own.late)
+        self.assertEqual(str(own.due_date), "2026-04-03")
+        # the reports of the others are his to plan
+        self.submission.with_user(self.manager).write({"due_date": "2026-04-06"})
+        self.assertEqual(str(self.submission.due_date), "2026-04-06")
 
     def test_generate_and_email_workbook(self):
         submission = self.submission.with_user(self.supervisor)

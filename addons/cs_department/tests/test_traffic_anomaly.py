@@ -206,6 +206,54 @@ class TestTrafficAnomaly(CsTrafficCommon):
         )
         self.assertEqual(own.partner_id, self.rise)
 
+    def test_assignee_neither_postpones_nor_hands_over(self):
+        """A representative's traffic callbacks measure his callback rate: he
+        makes the call, but neither postpones, hands over nor requalifies it."""
+        callback = self._detect().filtered(lambda cb: cb.partner_id == self.drop)
+        self.assertEqual(callback.user_id, self.representative)
+        mine = callback.with_user(self.representative)
+        for vals in (
+            {"scheduled_date": date(2026, 7, 31)},
+            {"user_id": self.colleague.id},
+            {"reason": "other"},
+            {"scheduled_date": date(2026, 7, 31), "notes": "Later"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                mine.write(vals)
+        # nor adds one of his own
+        Callback = self.env["cs.callback"].with_user(self.representative)
+        with self.assertRaises(AccessError):
+            Callback.create({"partner_id": self.drop.id, "reason": "traffic_anomaly"})
+        self.assertRecordValues(
+            callback,
+            [
+                {
+                    "scheduled_date": date(2026, 7, 15),
+                    "user_id": self.representative.id,
+                    "reason": "traffic_anomaly",
+                    "state": "todo",
+                }
+            ],
+        )
+        self.assertEqual(
+            self.env["cs.callback"].search_count(
+                [("reason", "=", "traffic_anomaly"), ("partner_id", "=", self.drop.id)]
+            ),
+            1,
+        )
+        # He calls, notes and closes it; his supervisor reschedules the others.
+        with freeze_time(TODAY):
+            mine.write({"outcome": "resolved", "notes": "Moved to fibre"})
+            mine.action_done()
+        self.assertEqual(callback.state, "done")
+        other = self.env["cs.callback"].search(
+            [("reason", "=", "traffic_anomaly"), ("partner_id", "=", self.rise.id)]
+        )
+        other.with_user(self.supervisor).write(
+            {"scheduled_date": date(2026, 7, 20), "user_id": self.colleague.id}
+        )
+        self.assertEqual(other.user_id, self.colleague)
+
     def test_detection_for_supervisors_only(self):
         """Representatives run no detection and read no analysis."""
         with self.assertRaises(AccessError):

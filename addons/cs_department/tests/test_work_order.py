@@ -101,7 +101,7 @@ class TestWorkOrderFlow(CsWorkOrderCommon):
             engineer_order.write({"quality_rating": 100})
         order.with_user(self.representative).write({"quality_rating": 85})
         self.assertEqual(order.quality_rating, 85)
-        with self.assertRaisesRegex(UserError, "stays closed"):
+        with self.assertRaisesRegex(UserError, "Kind can no longer change"):
             order.with_user(self.supervisor).write({"kind": "repair"})
 
     def test_return_to_faulty_and_stock(self):
@@ -187,7 +187,7 @@ class TestWorkOrderFlow(CsWorkOrderCommon):
     def test_lines_locked_once_scheduled(self):
         order = self._install()
         self._schedule(order)
-        with self.assertRaisesRegex(UserError, "moves through its transfers"):
+        with self.assertRaisesRegex(UserError, "no longer a draft: Quantity"):
             order.with_user(self.supervisor).line_ids[0].quantity = 3
         with self.assertRaises(UserError):
             order.with_user(self.supervisor).line_ids[0].unlink()
@@ -229,15 +229,19 @@ class TestWorkOrderAccess(CsWorkOrderCommon):
             "cs_department.cs_department_group_engineer"
         )
         order = self._draft([{"product_id": self.modem.id}])
-        with self.assertRaisesRegex(AccessError, "another supervisor"):
+        # refused once written (the transaction is rolled back, as a request's)
+        with (
+            self.assertRaisesRegex(AccessError, "appraised on: another person sets"),
+            self.env.cr.savepoint(),
+        ):
             order.with_user(self.supervisor).write({"engineer_id": self.supervisor.id})
         self.assertFalse(order.engineer_id)
         self._schedule(order)
         order.sudo().engineer_id = self.supervisor
-        with self.assertRaisesRegex(AccessError, "another supervisor"):
+        with self.assertRaisesRegex(AccessError, "appraised on: another person sets"):
             order.with_user(self.supervisor).write({"duration": 8})
         self.assertEqual(order.duration, 2.0)
-        with self.assertRaisesRegex(UserError, "Only draft"):
+        with self.assertRaisesRegex(UserError, "cannot be deleted in state Scheduled"):
             order.with_user(self.manager).unlink()
         self.assertTrue(order.exists())
         draft = self._draft([{"product_id": self.modem.id}])
@@ -327,3 +331,116 @@ class TestWorkOrderAccess(CsWorkOrderCommon):
         self.assertTrue(
             Report.with_user(self.manager).search([("product_id", "=", self.modem.id)])
         )
+
+
+@tagged("post_install", "-at_install")
+class TestWorkOrderGuard(CsWorkOrderCommon):
+    """Returns bring back what the customer has; the planning is the
+    supervisor's, from the creation on."""
+
+    def _return(self, quantity, product=None, **vals):
+        return self._draft(
+            [
+                {
+                    "direction": "in",
+                    "product_id": (product or self.cable).id,
+                    "quantity": quantity,
+                    "reusable": True,
+                }
+            ],
+            kind="repair",
+            **vals,
+        )
+
+    def _deliver(self, quantity, product=None):
+        order = self._draft(
+            [{"product_id": (product or self.cable).id, "quantity": quantity}]
+        )
+        self._schedule(order)
+        self._validate(order.sudo().picking_ids)
+        return order
+
+    def test_return_of_equipment_never_delivered(self):
+        """300 cables never delivered do not come back into the stock."""
+        order = self._return(300)
+        with self.assertRaisesRegex(
+            UserError, r"bring back 300 Units of Test Cable .* holds 0 Units"
+        ):
+            self._schedule(order)
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.sudo().picking_ids)
+        self.assertEqual(self._qty(self.cable, self.stock), 50)
+        self.assertEqual(self._qty(self.cable, self._customer_location()), 0)
+
+    def test_return_limited_to_what_the_customer_holds(self):
+        """Of 5 cables delivered, 6 do not come back, 5 do; a second return of
+        the same 5 is refused while the first is on its way."""
+        self._deliver(5)
+        too_many = self._return(6)
+        with self.assertRaisesRegex(UserError, "bring back 6 Units .* holds 5 Units"):
+            self._schedule(too_many)
+        self.assertEqual(too_many.state, "draft")
+        # two lines of one order add up
+        split = self._draft(
+            [
+                {"direction": "in", "product_id": self.cable.id, "quantity": 3},
+                {"direction": "in", "product_id": self.cable.id, "quantity": 3},
+            ],
+            kind="repair",
+        )
+        with self.assertRaisesRegex(UserError, "bring back 6 Units"):
+            self._schedule(split)
+        first = self._return(5)
+        self._schedule(first)
+        second = self._return(1)
+        with self.assertRaisesRegex(UserError, "5 Units of them already on their way"):
+            self._schedule(second)
+        self.assertEqual(second.state, "draft")
+        self.assertFalse(second.sudo().picking_ids)
+        self._validate(first.sudo().picking_ids)
+        self.assertEqual(self._qty(self.cable, self._customer_location()), 0)
+        self.assertEqual(self._qty(self.cable, self.stock), 50)
+
+    def test_receipt_not_raised_past_the_customers_equipment(self):
+        """A stock user does not validate the return of more than the
+        customer holds."""
+        self._deliver(5)
+        order = self._return(2)
+        self._schedule(order)
+        receipt = order.sudo().picking_ids.with_user(self.stock_user)
+        receipt.move_ids.quantity = 300
+        receipt.move_ids.picked = True
+        with self.assertRaisesRegex(UserError, "bring back 300 Units .* holds 5 Units"):
+            receipt.button_validate()
+        self.assertEqual(receipt.state, "assigned")
+        self.assertEqual(self._qty(self.cable, self.stock), 45)
+        self.assertEqual(self._qty(self.cable, self._customer_location()), 5)
+
+    def test_representative_does_not_plan_on_create(self):
+        """The engineer, date and duration a representative sends with a new
+        work order, as values or context defaults, are refused."""
+        planning = {
+            "engineer_id": self.engineer.id,
+            "scheduled_date": "2026-03-12 02:00:00",
+            "duration": 5000.0,
+        }
+        WorkOrder = self.env["cs.work.order"]
+        before = WorkOrder.search_count([])
+        for name, value in planning.items():
+            with self.subTest(name=name), self.assertRaises(AccessError):
+                self._draft([{"product_id": self.modem.id}], **{name: value})
+            with self.subTest(default=name), self.assertRaises(AccessError):
+                WorkOrder.with_user(self.representative).with_context(
+                    **{f"default_{name}": value}
+                ).create({"partner_id": self.customer.id})
+        self.assertEqual(WorkOrder.search_count([]), before)
+        order = self._draft([{"product_id": self.modem.id}])
+        for name, value in planning.items():
+            with self.subTest(write=name), self.assertRaises(AccessError):
+                order.with_user(self.representative).write({name: value})
+        self.assertRecordValues(
+            order, [{"engineer_id": False, "scheduled_date": False, "duration": 2.0}]
+        )
+        # the supervisor plans it
+        self._schedule(order)
+        self.assertEqual(order.engineer_id, self.engineer)
