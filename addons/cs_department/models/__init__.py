@@ -59,3 +59,4 @@ from . import cs_kpi_sheet_line_team
 # ---- the General Manager's report scores fill the report-quality evaluations ----
 from . import cs_kpi_evaluation
 from . import cs_kpi_campaign
+from . import cs_department_demo

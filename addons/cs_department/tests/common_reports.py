@@ -119,7 +119,7 @@ class CsReportsCommon(BaseCommon):
         products = cls.env["product.product"].create(
             [{"name": name, "is_storable": True} for name in names]
         )
-        cls.env["cs.work.order"].with_company(cls.company)._cs_demo_receive(
+        cls.env["cs.department.demo"].with_company(cls.company)._receive_stock(
             [(product.id, 100, False) for product in products]
         )
         return products

@@ -45,7 +45,7 @@ class CsWorkOrderCommon(CsDepartmentCommon):
             ]
         )
         # Stock arrives through a receipt validated by a stock user.
-        cls.env["cs.work.order"].with_user(cls.stock_user)._cs_demo_receive(
+        cls.env["cs.department.demo"].with_user(cls.stock_user)._receive_stock(
             [
                 (cls.modem.id, 10, False),
                 (cls.cable.id, 50, False),

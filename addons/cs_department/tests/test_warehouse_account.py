@@ -22,7 +22,7 @@ class TestWarehouseAccount(CsWorkOrderCommon):
         )
 
     def _receive(self, product, quantity):
-        self.env["cs.work.order"].with_user(self.stock_user)._cs_demo_receive(
+        self.env["cs.department.demo"].with_user(self.stock_user)._receive_stock(
             [(product.id, quantity, False)]
         )
 
