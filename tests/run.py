@@ -7,7 +7,8 @@ Usage: ``python3 tests/run.py [--layers static,unit,odoo] [--keep-db]``
 
 - static: ``pre-commit run -a`` (``.pre-commit-config.yaml`` owns every check);
 - unit: ``pytest tests/unit``;
-- odoo: installs both addons with their tests in one database, updates them (``-u``)
+- odoo: installs both addons with their tests in one database, runs there the own
+  tests of helpdesk_mgmt and base_tier_validation (``-u``), updates both addons
   over their demo data and checks zh_CN against the terms they export; installs
   cs_kpi alone with its tests in a second one, which must hold no record of the
   manual. ``checklog-odoo`` (``checklog-odoo.cfg``) reads every Odoo log.
@@ -32,6 +33,16 @@ from pg_cluster import ThrowawayPostgres, drop_database, free_port, installed, s
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ADDONS = "cs_kpi,cs_department"
+# The OCA addons the suite extends: their own tests must still pass beside it. With
+# -u, a module's at_install tests run before its dependents are loaded, on a schema
+# that has their columns: base_tier_validation's view tests (at_install) create a
+# company without cs_department's required res.company field, so they are left out
+# (beside the addons, in a full registry, they pass: --test-file runs them there).
+OCA = "helpdesk_mgmt,base_tier_validation"
+OCA_ARGS = (
+    f"-u {OCA} --test-enable --log-level=info --test-tags=/helpdesk_mgmt,"
+    "/base_tier_validation,-/base_tier_validation:TierTierValidationView"
+)
 TMP = tempfile.gettempdir()
 TIMEOUT = 45 * 60  # seconds, for one Odoo run
 MANUAL_ROLES = "CS Department Manager|Acceptance Group Supervisor|Acceptance Service"
@@ -213,6 +224,7 @@ def odoo_runs(layer, launcher, addons_path, conn, full):
     args = f"-i {ADDONS} --test-enable --test-tags={tags} --log-level=info"
     odoo("install both addons with their tests", args, tests=True)
     if installed(conn, full, ADDONS):  # also after a failed test: more to learn
+        odoo(f"{OCA}'s own tests beside both addons", OCA_ARGS, tests=True)
         odoo("update both addons over their demo data", f"-u {ADDONS}")
         check_exported_terms(layer, odoo)
     alone = Odoo(layer, launcher, addons_path, conn, f"{full}_kpi_alone")

@@ -1,8 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError, UserError
+from collections import defaultdict
+
+from odoo import api, models, tools
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 
@@ -14,20 +16,13 @@ class TierReview(models.Model):
     any review. For the guarded models the record methods (request, validate,
     reject, restart) check the caller's rights and then write the reviews as
     superuser: here every other create, write or unlink is refused, whatever
-    the fields, and a review of another model cannot be moved onto them. A
-    global record rule shows these reviews only to those who can read the
-    reviewed record. Reviews of other models keep the base behaviour.
+    the fields, and a review of another model cannot be moved onto them. These
+    reviews are visible only to those who can read the reviewed record
+    (``_apply_ir_rules`` and ``_check_access``, not a record rule). Reviews of
+    other models keep the base behaviour.
     """
 
     _inherit = "tier.review"
-
-    cs_record_readable = fields.Boolean(
-        string="Reviewed Document Readable",
-        compute="_compute_cs_record_readable",
-        search="_search_cs_record_readable",
-        help="Technical: the current user can read the reviewed document (always "
-        "true for documents outside the Customer Service suite).",
-    )
 
     @api.model
     def _get_reviewer_fields(self):
@@ -80,19 +75,12 @@ class TierReview(models.Model):
             if not model_class._abstract and issubclass(model_class, base)
         )
 
-    def _compute_cs_record_readable(self):
-        readable = self.sudo().search(
-            [("id", "in", self._origin.ids), ("cs_record_readable", "=", True)]
-        )
-        for review in self:
-            review.cs_record_readable = review._origin in readable
-
-    def _search_cs_record_readable(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the reviewed document."))
-        guarded = sorted(self._cs_guarded_models())
-        # Called by the record rule as superuser: the user's own rights decide.
+    def _cs_readable_domain(self):
+        """The reviews the current user may see: those of documents outside the
+        suite, and those of the suite's documents he can read (their own access
+        rights and rules decide, archived documents included)."""
         user_env = self.env(su=False)
+        guarded = sorted(self._cs_guarded_models())
         domains = [[("model", "not in", guarded)]]
         for model_name in guarded:
             model = user_env[model_name].with_context(active_test=False)
@@ -100,10 +88,57 @@ class TierReview(models.Model):
                 domains.append(
                     [("model", "=", model_name), ("res_id", "in", model._search([]))]
                 )
-        domain = expression.OR(domains)
-        if (operator == "=") != value:
-            domain = ["!", *domain]
-        return domain
+        return expression.OR(domains)
+
+    def _apply_ir_rules(self, query, mode="read"):
+        """Queries on reviews made as a user keep the readable ones only: those
+        of ``_search`` (search, read_group, reading stored fields) and those of
+        the many2many fields of reviews (``res.users.review_ids``) apply their
+        access rules here. Not a record rule: its domain would name a field of
+        this module, unknown to registries without it (base_tier_validation's
+        own tests load one)."""
+        res = super()._apply_ir_rules(query, mode)
+        if not self.env.su:
+            expression.expression(
+                self._cs_readable_domain(), self.sudo(), self._table, query
+            )
+        return res
+
+    def _check_access(self, operation):
+        """The reviews of a document the user cannot read are forbidden to him,
+        whatever the operation (``check_access``, ``has_access``, reading
+        computed fields), as ``mail.message`` does for messages."""
+        result = super()._check_access(operation)
+        if not self or self.env.su:
+            return result
+        reviews = self - result[0] if result else self
+        forbidden = reviews._cs_unreadable()
+        if not forbidden:
+            return result
+        if result:
+            return result[0] + forbidden, result[1]
+        return forbidden, lambda: self.env["ir.rule"]._make_access_error(
+            operation, forbidden
+        )
+
+    def _cs_unreadable(self):
+        """The reviews among ``self`` of a suite's document the current user
+        cannot read (or that no longer exists)."""
+        guarded = self._cs_guarded_models()
+        by_document = defaultdict(lambda: defaultdict(list))
+        for review in self.sudo().exists():
+            if review.model in guarded:
+                by_document[review.model][review.res_id].append(review.id)
+        forbidden_ids = []
+        for model_name, reviews_by_doc in by_document.items():
+            model = self.env(su=False)[model_name].with_context(active_test=False)
+            readable = set()
+            if model.has_access("read"):
+                readable = set(model.search([("id", "in", list(reviews_by_doc))]).ids)
+            for res_id, review_ids in reviews_by_doc.items():
+                if res_id not in readable:
+                    forbidden_ids += review_ids
+        return self.browse(forbidden_ids)
 
     @api.model_create_multi
     def create(self, vals_list):

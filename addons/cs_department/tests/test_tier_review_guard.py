@@ -5,6 +5,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
+from .common_budget import CsBudgetCommon
 from .common_change_order import GROUP, CsChangeOrderCommon
 
 #: What a review records, compared before and after each attempt.
@@ -248,6 +249,62 @@ class TestTierReviewGuard(CsChangeOrderCommon):
             order.review_ids,
         )
 
+    def test_unreadable_reviews_hidden_from_every_query(self):
+        """Whoever cannot read the order finds its reviews by no query (search,
+        count, grouping, his own list of reviews) and reads none of them by id,
+        alone or beside a review he may read; a reviewer of the order does."""
+        other = self.env["res.company"].create({"name": "Other CS Company"})
+        foreign_rep = new_test_user(
+            self.env,
+            login="cs_co_rep_other",
+            name="Rep Other Company",
+            groups=GROUP % "representative",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
+        order = self._verified_order()
+        review = order.review_ids
+        # A reviewer by his group, though the order is not of his company.
+        self.assertIn(foreign_rep, review.sudo().reviewer_ids)
+        partner_review = self.Review.create(
+            {
+                "model": "res.partner",
+                "res_id": self.customer.id,
+                "definition_id": self.definition.id,
+                "status": "approved",
+            }
+        )
+        domain = [("model", "=", order._name), ("res_id", "=", order.id)]
+        for user in (self.employee, foreign_rep):
+            with self.subTest(user=user.login):
+                Review = self.Review.with_user(user)
+                self.assertFalse(Review.search(domain))
+                self.assertEqual(Review.search_count(domain), 0)
+                self.assertFalse(Review.search_read(domain, ["status"]))
+                self.assertFalse(Review._read_group(domain, ["model"], ["__count"]))
+                self.assertNotIn(review, user.with_user(user).review_ids)
+                self.assertFalse(review.with_user(user).has_access("read"))
+                both = (review | partner_review).with_user(user)
+                self.assertEqual(both._filtered_access("read"), partner_review)
+                with self.assertRaises(AccessError):
+                    both.read(["status"])
+                with self.assertRaises(AccessError):
+                    review.with_user(user).read(["display_name"])
+                self.assertEqual(
+                    partner_review.with_user(user).read(["res_id"])[0]["res_id"],
+                    self.customer.id,
+                )
+        Review = self.Review.with_user(self.rep2)
+        self.assertEqual(Review.search(domain), review)
+        self.assertEqual(Review.search_count(domain), 1)
+        self.assertEqual(
+            Review._read_group(domain, ["model"], ["__count"]), [(order._name, 1)]
+        )
+        self.assertIn(review, self.rep2.with_user(self.rep2).review_ids)
+        self.assertEqual(
+            review.with_user(self.rep2).read(["status"])[0]["status"], "pending"
+        )
+
     def test_requester_never_reviews(self):
         """Whatever the definition says, the requester and the verifier of an
         order do not review it, even after a colleague restarted it."""
@@ -402,3 +459,36 @@ class TestTierReviewGuard(CsChangeOrderCommon):
         self.assertIn(review, Review.search([("model", "=", "res.partner")]))
         review.unlink()
         self.assertFalse(review.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestTierReviewGuardExpense(CsBudgetCommon):
+    """Reviews of expense requests are visible only to whoever can read the
+    request (its requester, the manager of its department, finance), though
+    every representative and manager may read some expense requests."""
+
+    def test_reviews_follow_request_rules(self):
+        """Another representative and the manager of another department
+        neither find nor read the reviews of the request; its reviewer, its
+        requester and finance do."""
+        request = self._request(self.line_equipment, 1000).sudo()
+        reviews = request.review_ids
+        self.assertEqual(reviews.mapped("status"), ["pending"])
+        domain = [("model", "=", request._name), ("res_id", "=", request.id)]
+        Review = self.env["tier.review"]
+        for user in (self.requester_other, self.manager_other):
+            with self.subTest(user=user.login):
+                self.assertTrue(request.with_user(user).browse().has_access("read"))
+                self.assertFalse(request.with_user(user).has_access("read"))
+                self.assertFalse(Review.with_user(user).search(domain))
+                self.assertFalse(reviews.with_user(user).has_access("read"))
+                with self.assertRaises(AccessError):
+                    reviews.with_user(user).read(["status"])
+        for user in (self.manager, self.requester, self.finance):
+            with self.subTest(user=user.login):
+                self.assertEqual(Review.with_user(user).search(domain), reviews)
+                self.assertEqual(
+                    reviews.with_user(user).read(["status"]),
+                    [{"id": reviews.id, "status": "pending"}],
+                )
+        self.assertIn(reviews, self.manager.with_user(self.manager).review_ids)
