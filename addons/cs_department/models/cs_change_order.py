@@ -8,17 +8,32 @@ from odoo.exceptions import UserError
 
 #: Orders in these states are still running: an expedited one can be late.
 RUNNING_STATES = ["draft", "verified", "approved", "in_progress"]
-#: Fields that stay editable while and after the order is under validation.
-FREE_FIELDS = ["user_id", "notification_channel", "note"]
+#: Every state past the draft: what was verified with the customer and
+#: approved is what gets activated, so the order (and its changes) is frozen.
+PROCESSED_STATES = (
+    "verified",
+    "approved",
+    "in_progress",
+    "activated",
+    "notified",
+    "done",
+    "cancel",
+    "rejected",
+)
 
 
 class CsChangeOrder(models.Model):
-    """A business change order; its workflow steps and their guard are in
+    """A business change order; its workflow steps are in
     ``cs_change_order_workflow.py``, on this same model."""
 
     _name = "cs.change.order"
     _description = "Business Change Order"
-    _inherit = ["cs.tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cs.guard.mixin",
+        "cs.tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "requested_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name"]
@@ -29,7 +44,14 @@ class CsChangeOrder(models.Model):
     _state_from = ["verified"]
     _state_to = ["approved", "in_progress", "activated", "notified", "done"]
     _cancel_state = "cancel"
-    _cs_tier_free_fields = FREE_FIELDS
+    # cs.guard.mixin: the state and the workflow dates and reasons (cs_step
+    # fields) are written by the workflow steps only; past the draft only the
+    # representative, the notification channel and the notes change, which
+    # the tier validation lets through as well.
+    _cs_closed_states = PROCESSED_STATES
+    _cs_closed_free_fields = ("user_id", "notification_channel", "note")
+    _cs_unlink_states = ("draft", "cancel")
+    _cs_tier_free_fields = list(_cs_closed_free_fields)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -89,6 +111,7 @@ class CsChangeOrder(models.Model):
         tracking=True,
         copy=False,
         group_expand=True,
+        cs_step=True,
     )
     expedited = fields.Boolean(
         tracking=True, help="Expedited orders must be activated within a due time."
@@ -118,12 +141,18 @@ class CsChangeOrder(models.Model):
         help="How the request was verified with the customer.",
     )
     verified_by_id = fields.Many2one(
-        comodel_name="res.users", readonly=True, copy=False
+        comodel_name="res.users", readonly=True, copy=False, cs_step=True
     )
-    verified_date = fields.Datetime(string="Verified On", readonly=True, copy=False)
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
-    activation_date = fields.Datetime(readonly=True, copy=False, tracking=True)
-    notification_date = fields.Datetime(readonly=True, copy=False)
+    verified_date = fields.Datetime(
+        string="Verified On", readonly=True, copy=False, cs_step=True
+    )
+    approved_date = fields.Datetime(
+        string="Approved On", readonly=True, copy=False, cs_step=True
+    )
+    activation_date = fields.Datetime(
+        readonly=True, copy=False, tracking=True, cs_step=True
+    )
+    notification_date = fields.Datetime(readonly=True, copy=False, cs_step=True)
     notification_channel = fields.Selection(
         selection=[
             ("email", "Email"),
@@ -135,13 +164,14 @@ class CsChangeOrder(models.Model):
         tracking=True,
         help="How the customer is told that the change is active.",
     )
-    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True, cs_step=True)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True, cs_step=True)
     correction_count = fields.Integer(
         string="Corrections",
         readonly=True,
         copy=False,
         tracking=True,
+        cs_step=True,
         help="Times the order was reset to draft after a rejection or a "
         "cancellation, or had its approval restarted after a rejected review: "
         "an order corrected is not handled accurately.",
@@ -229,10 +259,3 @@ class CsChangeOrder(models.Model):
                     company or self.env.company
                 ).next_by_code("cs.change.order") or self.env._("New")
         return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_processed(self):
-        if any(order.state not in ("draft", "cancel") for order in self):
-            raise UserError(
-                self.env._("Only draft or cancelled change orders can be deleted.")
-            )

@@ -6,6 +6,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .cs_change_order import PROCESSED_STATES
 from .cs_service_line import PERMISSION_LEVELS, SERVICE_TYPES
 
 CHANGE_TYPES = [
@@ -21,8 +22,16 @@ CHANGE_TYPES = [
 class CsChangeOrderLine(models.Model):
     _name = "cs.change.order.line"
     _description = "Business Change Order Line"
+    _inherit = ["cs.guard.mixin"]
     _order = "order_id, sequence, id"
     _check_company_auto = True
+    # cs.guard.mixin: a change is part of its order, edited (added, moved in
+    # or out, deleted) while the order is a draft only; the changes of a
+    # cancelled order may still be removed.
+    _cs_parent_field = "order_id"
+    _cs_state_field = "order_id.state"
+    _cs_closed_states = PROCESSED_STATES
+    _cs_unlink_states = ("draft", "cancel")
 
     order_id = fields.Many2one(
         comodel_name="cs.change.order",
@@ -169,42 +178,6 @@ class CsChangeOrderLine(models.Model):
                     "Service line %(line)s does not belong to customer %(customer)s.",
                     line=wrong[0].service_line_id.display_name,
                     customer=wrong[0].order_id.partner_id.display_name,
-                )
-            )
-
-    def _check_order_editable(self):
-        # The activation links the added lines as superuser, after its checks;
-        # a context key would be open to any RPC caller.
-        if self.env.su:
-            return
-        if any(order.state != "draft" for order in self.order_id):
-            raise UserError(
-                self.env._(
-                    "The changes of an order can only be edited while it is a draft."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_order_editable()
-        return lines
-
-    def write(self, vals):
-        self._check_order_editable()
-        res = super().write(vals)
-        if "order_id" in vals:
-            # Moving a change into an order past its draft is editing that order.
-            self._check_order_editable()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_order_not_draft(self):
-        # Deleting a whole draft or cancelled order cascades here.
-        if any(order.state not in ("draft", "cancel") for order in self.order_id):
-            raise UserError(
-                self.env._(
-                    "The changes of an order can only be removed while it is a draft."
                 )
             )
 

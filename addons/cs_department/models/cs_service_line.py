@@ -26,7 +26,7 @@ NUMBER_FIELDS = ["name", "service_type", "state", "company_id"]
 class CsServiceLine(models.Model):
     _name = "cs.service.line"
     _description = "Customer Service Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.guard.mixin"]
     _order = "partner_id, service_type, name"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name"]
@@ -141,6 +141,8 @@ class CsServiceLine(models.Model):
                 )
             )
 
+    # Not guards (cs.guard.mixin guards the line): the open-number index of the
+    # database refuses a taken number, these turn its error into a clear one.
     @api.model_create_multi
     def create(self, vals_list):
         names = [vals.get("name") for vals in vals_list]

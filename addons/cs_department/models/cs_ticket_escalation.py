@@ -6,20 +6,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.cs_kpi.tools.access import workflow_write
-
-#: The log itself: written by the escalation wizard and the return action only.
-LOG_FIELDS = {
-    "ticket_id",
-    "from_user_id",
-    "to_user_id",
-    "date",
-    "reason",
-    "returned_date",
-    "resolution",
-    "closed_with_ticket",
-    "activity_id",
-}
 #: Days the engineer has to return an escalated ticket (his to-do's deadline).
 RETURN_DELAY_DAYS = 1
 
@@ -30,6 +16,9 @@ class CsTicketEscalation(models.Model):
     _inherit = ["mail.thread", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: the log itself (its cs_step fields) is written by the
+    # escalation wizard and the return action only, as superuser steps; any
+    # other create sets at least its ticket, a step field, and is refused.
 
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
@@ -37,6 +26,7 @@ class CsTicketEscalation(models.Model):
         index=True,
         ondelete="cascade",
         check_company=True,
+        cs_step=True,
     )
     partner_id = fields.Many2one(
         related="ticket_id.partner_id",
@@ -51,6 +41,7 @@ class CsTicketEscalation(models.Model):
         required=True,
         index=True,
         default=lambda self: self.env.user,
+        cs_step=True,
     )
     to_user_id = fields.Many2one(
         comodel_name="res.users",
@@ -65,27 +56,34 @@ class CsTicketEscalation(models.Model):
                 self.env.ref("cs_department.cs_department_group_engineer").ids,
             )
         ],
+        cs_step=True,
     )
     date = fields.Datetime(
         string="Escalated On",
         required=True,
         default=fields.Datetime.now,
+        cs_step=True,
     )
-    reason = fields.Text(required=True)
-    returned_date = fields.Datetime(string="Returned On", tracking=True, copy=False)
+    reason = fields.Text(required=True, cs_step=True)
+    returned_date = fields.Datetime(
+        string="Returned On", tracking=True, copy=False, cs_step=True
+    )
     resolution = fields.Text(
         copy=False,
         help="What the engineer found and did, given when he returns the ticket.",
+        cs_step=True,
     )
     closed_with_ticket = fields.Boolean(
         copy=False,
         help="The ticket was closed or cancelled while with the engineer.",
+        cs_step=True,
     )
     activity_id = fields.Many2one(
         comodel_name="mail.activity",
         string="Engineer's To-Do",
         ondelete="set null",
         copy=False,
+        cs_step=True,
     )
     state = fields.Selection(
         selection=[
@@ -157,27 +155,6 @@ class CsTicketEscalation(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(
-                self.env._(
-                    "Escalations are logged by the Escalate to Engineer button only."
-                )
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and LOG_FIELDS & set(vals):
-            raise UserError(
-                self.env._(
-                    "The escalation log cannot be edited: escalate with the "
-                    "ticket's button and return the ticket with Return to "
-                    "Representative."
-                )
-            )
-        return super().write(vals)
-
     def _cs_schedule_todo(self):
         """Give each engineer a to-do on the ticket, due in RETURN_DELAY_DAYS."""
         for esc in self:
@@ -232,8 +209,8 @@ class CsTicketEscalation(models.Model):
             }
         user = self.env.user
         # The log is closed to direct writes.
-        workflow_write(
-            self, {"returned_date": fields.Datetime.now(), "resolution": resolution}
+        self._cs_step(
+            {"returned_date": fields.Datetime.now(), "resolution": resolution}
         )
         for esc in self:
             ticket = esc.ticket_id

@@ -11,6 +11,9 @@ class CsTicketVisit(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # cs.guard.mixin: a visit is recorded by the person who made it (user_id,
+    # a step field: its default, the current user, or nobody's), on its ticket
+    # for good (see _cs_guard_write).
 
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
@@ -36,6 +39,7 @@ class CsTicketVisit(models.Model):
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
+        cs_step=True,
     )
     outcome = fields.Text(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -71,25 +75,21 @@ class CsTicketVisit(models.Model):
             lambda visit: visit.date <= visit.company_id._cs_today(visit.user_id)
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        visits = super().create(vals_list)
-        if not self.env.su:
-            # Checked on the records: default_* context keys count too.
-            if visits.filtered(lambda visit: visit.user_id != self.env.user):
-                raise AccessError(
-                    self.env._("A visit is recorded by the person who made it.")
-                )
-            # A visit is recorded on a ticket its author can see (an engineer:
-            # the tickets he holds), not on any ticket of the helpdesk.
-            visits.ticket_id.check_access("read")
-        return visits
+    def _cs_guard_created(self, vals_list):
+        # A visit is recorded on a ticket its author can see (an engineer: the
+        # tickets he holds), not on any ticket of the helpdesk.
+        result = super()._cs_guard_created(vals_list)
+        self.ticket_id.check_access("read")
+        return result
 
-    def write(self, vals):
-        if not self.env.su and {"ticket_id", "user_id"} & set(vals):
+    def _cs_guard_write(self, vals):
+        # Set once, on a ticket its author can see: the mixin has no
+        # write-once field, and this visit is no part of the ticket's own
+        # state (no _cs_parent_field).
+        if "ticket_id" in vals:
             raise AccessError(
                 self.env._(
                     "A visit stays on its ticket and with the person who made it."
                 )
             )
-        return super().write(vals)
+        return super()._cs_guard_write(vals)

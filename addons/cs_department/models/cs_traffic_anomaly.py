@@ -84,7 +84,7 @@ class CsTrafficAnomaly(models.Model):
         latest complete period is the latest one with traffic; a customer
         without a record in it is not compared (no data is not zero traffic),
         missing earlier periods count as zero."""
-        granularity = company.cs_traffic_anomaly_granularity
+        granularity = company.cs_traffic_anomaly_granularity or "month"
         window = company.cs_traffic_anomaly_window
         step = PERIOD_INTERVALS[granularity]
         horizon = today - PERIOD_STEPS[granularity] * (window + 2)
@@ -149,7 +149,7 @@ class CsTrafficAnomaly(models.Model):
                 RETURNING id, segment
                 """,
                 company=company.id,
-                granularity=company.cs_traffic_anomaly_granularity,
+                granularity=company.cs_traffic_anomaly_granularity or "month",
                 uid=self.env.uid,
                 comparison=self._cs_comparison_query(company, today),
                 drop=company.cs_traffic_drop_threshold,

@@ -4,7 +4,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 GRANULARITIES = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 #: Length of one period of each granularity.
@@ -76,10 +76,15 @@ class CsTrafficRecord(models.Model):
         store=True,
         index=True,
     )
+    # cs.guard.mixin: only the import (its default) and the API (a step, as
+    # superuser) tell where a record comes from.
     source = fields.Selection(
         selection=[("manual", "Manual"), ("import", "Import"), ("api", "API")],
-        default="manual",
+        default=lambda self: (
+            "import" if self.env.context.get("import_file") else "manual"
+        ),
         readonly=True,
+        cs_step=True,
         help="How the record was entered: by hand, by a file import or by the "
         "switch and billing systems' API.",
     )
@@ -258,7 +263,6 @@ class CsTrafficRecord(models.Model):
         # Odoo's import retries a failed batch row by row with the same dicts.
         vals_list = [dict(vals) for vals in vals_list]
         self._cs_resolve_line_numbers(vals_list)
-        source = "import" if self.env.context.get("import_file") else "manual"
         lines = self.env["cs.service.line"].browse(
             {
                 vals["service_line_id"]
@@ -268,8 +272,6 @@ class CsTrafficRecord(models.Model):
         )
         keys = set()
         for vals in vals_list:
-            if not self.env.su or "source" not in vals:
-                vals["source"] = source
             line = lines.browse(vals.get("service_line_id"))
             granularity = vals.get("granularity", "month")
             error = self._cs_row_error(
@@ -302,8 +304,6 @@ class CsTrafficRecord(models.Model):
         return records
 
     def write(self, vals):
-        if "source" in vals and not self.env.su:
-            raise AccessError(self.env._("The source of a traffic record is fixed."))
         if "line_number" in vals:
             vals = dict(vals)
             self._cs_resolve_line_numbers([vals])

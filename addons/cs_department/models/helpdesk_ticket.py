@@ -188,6 +188,9 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # Rules of roles and of the ticket's state, which no cs.guard.mixin
+            # declaration says; checked on the caller's own values, before
+            # helpdesk_mgmt adds its stage bookkeeping (closed_date...) to them.
             self._cs_check_write_allowed(vals)
         closing = self.browse()
         ending = self.browse()
@@ -230,8 +233,13 @@ class HelpdeskTicket(models.Model):
           its callbacks) nor hands a closed one over.
         - Below supervisor, the customer of a key-customer complaint stays.
         - The request kind of a ticket that was ever closed is locked: a
-          closed complaint stays in the complaint rate.
+          closed complaint stays in the complaint rate. Its closing date, which
+          says so, is helpdesk_mgmt's stamp of the closing stage only.
         """
+        if "closed_date" in vals:
+            raise AccessError(
+                self.env._("A ticket's closing date is set when it is closed.")
+            )
         if "user_id" in vals and not self._cs_may_reassign():
             moved = self.filtered(lambda ticket: ticket.user_id.id != vals["user_id"])
             if moved.filtered(

@@ -44,6 +44,7 @@ class ResConfigSettings(models.TransientModel):
     cs_traffic_anomaly_granularity = fields.Selection(
         related="company_id.cs_traffic_anomaly_granularity",
         readonly=False,
+        required=True,
     )
     cs_traffic_anomaly_window = fields.Integer(
         related="company_id.cs_traffic_anomaly_window",

@@ -56,23 +56,29 @@ class ResPartner(models.Model):
         return action
 
     # ---- front office: key customers; traffic figures ----
+    # res.partner is a core model every module writes: it does not take
+    # cs.guard.mixin, whose generic refusals (computed fields, defaults) would
+    # reach the core's own flows. Two checks of this suite's fields instead.
     def write(self, vals):
         """The key-customer list is the department manager's: unticking it is
         no way round the visit a key customer's complaint needs. The traffic
         segment is written by its computation only."""
-        if not self.env.su and TRAFFIC_FIGURES & set(vals):
-            raise AccessError(self._cs_traffic_figures_message())
-        if (
-            "cs_key_customer" in vals
-            and not self.env.su
-            and self.filtered(
-                lambda partner: partner.cs_key_customer != bool(vals["cs_key_customer"])
-            )
-            and not self.env.user.has_group("cs_department.cs_department_group_manager")
-        ):
-            raise AccessError(
-                self.env._("Only the department manager changes the key customers.")
-            )
+        if not self.env.su:
+            self._cs_check_traffic_figures(vals)
+            if (
+                "cs_key_customer" in vals
+                and self.filtered(
+                    lambda partner: (
+                        partner.cs_key_customer != bool(vals["cs_key_customer"])
+                    )
+                )
+                and not self.env.user.has_group(
+                    "cs_department.cs_department_group_manager"
+                )
+            ):
+                raise AccessError(
+                    self.env._("Only the department manager changes the key customers.")
+                )
         return super().write(vals)
 
     # ---- traffic monitoring: segments ----
@@ -112,15 +118,24 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(TRAFFIC_FIGURES & set(vals) for vals in vals_list):
-            raise AccessError(self._cs_traffic_figures_message())
+        if not self.env.su:
+            # A client's default_* keys reach the new partners' values too.
+            defaults = {
+                name
+                for name in TRAFFIC_FIGURES
+                if self.env.context.get(f"default_{name}")
+            }
+            self._cs_check_traffic_figures(defaults.union(*vals_list))
         return super().create(vals_list)
 
-    def _cs_traffic_figures_message(self):
-        return self.env._(
-            "The traffic segment of a customer is computed from his traffic and "
-            "cannot be written."
-        )
+    def _cs_check_traffic_figures(self, fnames):
+        if TRAFFIC_FIGURES & set(fnames):
+            raise AccessError(
+                self.env._(
+                    "The traffic segment of a customer is computed from his "
+                    "traffic and cannot be written."
+                )
+            )
 
     def action_cs_view_traffic(self):
         self.ensure_one()

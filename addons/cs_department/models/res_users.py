@@ -9,7 +9,8 @@ class ResUsers(models.Model):
 
     # base_tier_validation's ``review_ids`` shares its table with the
     # reviewers of the reviews (``tier.review.reviewer_ids``): writing it is
-    # writing those, refused on the reviews of this suite's documents.
+    # writing those, refused on the reviews of this suite's documents. A core
+    # model: no cs.guard.mixin here, only this one check of one field.
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -15,6 +15,7 @@ from . import test_change_order
 from . import test_service_line
 from . import test_change_order_guard
 from . import test_tier_review_guard
+from . import test_guard_front
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
