@@ -4,3 +4,4 @@
 from . import scoring
 from . import access
 from . import periods
+from . import validate
