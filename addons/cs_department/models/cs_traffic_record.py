@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.cs_kpi.tools import validate
+
 GRANULARITIES = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 #: Length of one period of each granularity.
 PERIOD_STEPS = {
@@ -163,7 +165,7 @@ class CsTrafficRecord(models.Model):
         """The reason a row is malformed, or None."""
         if not line:
             return self.env._("no service line")
-        if granularity not in PERIOD_STEPS:
+        if not isinstance(granularity, str) or granularity not in PERIOD_STEPS:
             return self.env._("unknown granularity %(value)r", value=granularity)
         try:
             start = fields.Date.to_date(start)
@@ -179,19 +181,65 @@ class CsTrafficRecord(models.Model):
             )
         if start > fields.Date.context_today(self):
             return self.env._("the period %(date)s is in the future", date=start)
-        for label, value in (
-            (self.env._("volume"), volume),
-            (self.env._("amount"), amount),
+        return self._cs_figures_error(volume, amount)
+
+    @api.model
+    def _cs_figures_error(self, volume, amount):
+        """The reason a volume or an amount is malformed, or None: a number
+        (or a numeric text) from 0 to ``validate.VOLUME_MAX`` or
+        ``validate.AMOUNT_MAX``; NaN and infinities are refused, empty is 0."""
+        for label, value, high in (
+            (self.env._("volume"), volume, validate.VOLUME_MAX),
+            (self.env._("amount"), amount, validate.AMOUNT_MAX),
         ):
-            try:
-                value = float(value or 0.0)
-            except (TypeError, ValueError):
+            if value is None or value is False or value == "":
+                continue
+            number, problem = validate.parse_number(value, 0.0, high, strings=True)
+            if problem == validate.NOT_A_NUMBER:
                 return self.env._("bad %(field)s %(value)r", field=label, value=value)
-            if value < 0:
+            if problem == validate.NOT_FINITE:
                 return self.env._(
-                    "negative %(field)s %(value)s", field=label, value=value
+                    "%(field)s %(value)s is not a finite number",
+                    field=label,
+                    value=validate.shown(value),
+                )
+            if problem and number is not None and number < 0:
+                return self.env._(
+                    "negative %(field)s %(value)s", field=label, value=number
+                )
+            if problem:
+                return self.env._(
+                    "%(field)s %(value)s is above the limit of %(limit)s",
+                    field=label,
+                    value=validate.shown(value),
+                    limit=validate.bound_text(high),
                 )
         return None
+
+    def _cs_check_write_vals(self, vals):
+        """Refuse a written line that is no record id, and a malformed volume
+        or amount, before the ORM converts them (NaN or an infinity would
+        fail there with a server error)."""
+        self._cs_check_line_ids([vals])
+        if {"volume", "amount"} & set(vals):
+            error = self._cs_figures_error(vals.get("volume"), vals.get("amount"))
+            if error:
+                raise ValidationError(
+                    self.env._(
+                        "Traffic of line %(line)s: %(reason)s.",
+                        line=", ".join(self.service_line_id.mapped("name")),
+                        reason=error,
+                    )
+                )
+
+    @api.model
+    def _cs_check_line_ids(self, vals_list):
+        """Refuse a service line sent as anything but a record id."""
+        label = validate.field_label(self, "service_line_id")
+        for vals in vals_list:
+            error = validate.id_error(self.env, vals.get("service_line_id"), label)
+            if error:
+                raise ValidationError(error)
 
     def _cs_existing(self, keys):
         """Records of the given ``(line_id, granularity, start)`` keys."""
@@ -230,6 +278,7 @@ class CsTrafficRecord(models.Model):
 
     # ---- ORM ----
     def _cs_resolve_line_numbers(self, vals_list):
+        self._cs_check_line_ids(vals_list)
         numbers = [vals.get("line_number") for vals in vals_list]
         if not any(numbers):
             return
@@ -304,6 +353,7 @@ class CsTrafficRecord(models.Model):
         return records
 
     def write(self, vals):
+        self._cs_check_write_vals(vals)
         if "line_number" in vals:
             vals = dict(vals)
             self._cs_resolve_line_numbers([vals])

@@ -54,3 +54,6 @@ from . import test_kpi_department_e2e
 from . import test_report_score_evaluation
 from . import test_demo_campaign
 from . import test_kpi_complaint_rate
+
+# ---- hostile inputs at the product's doors ----
+from . import test_input_doors
