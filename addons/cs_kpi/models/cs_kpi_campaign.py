@@ -13,6 +13,8 @@ from ..tools.access import HR_OFFICER, is_kpi_hr
 from .cs_kpi_template import PERIOD_TYPES
 
 PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
+#: Default scoring deadline: days after the end of the period.
+DEADLINE_DAYS = 15
 
 
 class CsKpiCampaign(models.Model):
@@ -81,7 +83,7 @@ class CsKpiCampaign(models.Model):
     )
     date_deadline = fields.Date(
         string="Scoring deadline",
-        compute="_compute_dates",
+        compute="_compute_date_deadline",
         store=True,
         readonly=False,
         precompute=True,
@@ -214,7 +216,16 @@ class CsKpiCampaign(models.Model):
             )
             campaign.date_from = start
             campaign.date_to = start + relativedelta(months=months, days=-1)
-            campaign.date_deadline = campaign.date_to + timedelta(days=15)
+
+    @api.depends("date_to")
+    def _compute_date_deadline(self):
+        """15 days after the period ends, whether the end comes from the period
+        chosen or is sent as such (an integrator creating a campaign with its
+        own dates): never the deadline of another period."""
+        for campaign in self:
+            campaign.date_deadline = campaign.date_to and (
+                campaign.date_to + timedelta(days=DEADLINE_DAYS)
+            )
 
     def _compute_sheet_count(self):
         counts = {}

@@ -18,3 +18,4 @@ from . import test_figures_guard
 from . import test_leaks_and_outputs
 from . import test_period_onchange
 from . import test_guard_mechanism
+from . import test_input_doors
