@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.cs_kpi.tools import validate
+
 FINANCE_GROUP = "cs_department.cs_department_group_finance"
 GM_GROUP = "cs_department.cs_department_group_general_manager"
 
@@ -391,6 +393,13 @@ class CsBudgetLine(models.Model):
             "Committed and spent amounts cannot be negative.",
         ),
     ]
+
+    @api.constrains("planned_amount", "proposed_amount")
+    def _check_amount_bounds(self):
+        for name in ("planned_amount", "proposed_amount"):
+            error = validate.record_number_error(self, name, 0, validate.AMOUNT_MAX)
+            if error:
+                raise ValidationError(error)
 
     @api.depends("category_id.name", "budget_id.name")
     def _compute_display_name(self):

@@ -6,6 +6,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.cs_kpi.tools import validate
+
 from .cs_change_order import PROCESSED_STATES
 from .cs_service_line import PERMISSION_LEVELS, SERVICE_TYPES
 
@@ -134,6 +136,12 @@ class CsChangeOrderLine(models.Model):
                 line.new_value_display = levels.get(line.new_permission_level)
             else:
                 line.new_value_display = fixed.get(line.change_type, line.new_value)
+
+    @api.constrains("new_value")
+    def _check_new_value_length(self):
+        error = validate.record_text_error(self, ["new_value"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains(
         "change_type",

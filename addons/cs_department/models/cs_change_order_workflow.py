@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.cs_kpi.tools import validate
 
 from .cs_change_order import RUNNING_STATES
 
@@ -148,7 +150,15 @@ class CsChangeOrder(models.Model):
         self._cs_step({"state": "done"})
         return True
 
+    def _cs_check_reason(self, reason, field):
+        error = validate.text_error(
+            self.env, reason, validate.field_label(self, field), validate.TEXT_MAX
+        )
+        if error:
+            raise ValidationError(error)
+
     def action_cancel(self, reason=False):
+        self._cs_check_reason(reason, "cancel_reason")
         self._cs_check_state(RUNNING_STATES, self.env._("Cancel"))
         self.with_context(skip_validation_check=True)._cs_step(
             {"state": "cancel", "cancel_reason": reason or False},
@@ -156,6 +166,7 @@ class CsChangeOrder(models.Model):
         return True
 
     def action_reject(self, reason=False):
+        self._cs_check_reason(reason, "reject_reason")
         self._cs_check_state(["draft", "verified"], self.env._("Reject"))
         self.with_context(skip_validation_check=True)._cs_step(
             {"state": "rejected", "reject_reason": reason or False},

@@ -1,7 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.cs_kpi.tools import validate
 
 
 class CsExpenseCategory(models.Model):
@@ -25,4 +28,16 @@ class CsExpenseCategory(models.Model):
             "UNIQUE(code, company_id)",
             "The code of an expense category must be unique per company.",
         ),
+        # before the unique index, which a code of kilobytes would overflow
+        (
+            "code_length",
+            "CHECK(char_length(code) <= 256)",  # validate.NAME_MAX
+            "The code of an expense category has at most 256 characters.",
+        ),
     ]
+
+    @api.constrains("name", "code")
+    def _check_text_length(self):
+        error = validate.record_text_error(self, ["name", "code"])
+        if error:
+            raise ValidationError(error)

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.cs_kpi.tools import validate
 
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
@@ -171,6 +174,18 @@ class CsExpenseRequest(models.Model):
             "The paid amount cannot be negative.",
         ),
     ]
+
+    @api.constrains("amount")
+    def _check_amount_bounds(self):
+        error = validate.record_number_error(self, "amount", 0, validate.AMOUNT_MAX)
+        if error:
+            raise ValidationError(error)
+
+    @api.constrains("description")
+    def _check_description_length(self):
+        error = validate.record_text_error(self, ["description"])
+        if error:
+            raise ValidationError(error)
 
     @api.depends("state", "review_ids.status")
     def _compute_pending_approver(self):

@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
+from odoo.addons.cs_kpi.tools import validate
+
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
 #: Approval levels, lowest first (``approval_level``).
@@ -388,6 +390,17 @@ class CsExpenseRequest(models.Model):
                 self.env._("Only finance reviewers mark expense requests paid.")
             )
         self._cs_check_state(["approved"], self.env._("Payment"))
+        error = validate.number_error(
+            self.env,
+            amount,
+            validate.field_label(self, "paid_amount"),
+            0,
+            validate.AMOUNT_MAX,
+        ) or validate.text_error(
+            self.env, reference, validate.field_label(self, "payment_reference")
+        )
+        if error:
+            raise UserError(error)
         for request in self:
             if not date or amount <= 0 or amount > request.amount:
                 raise UserError(

@@ -4,7 +4,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.cs_kpi.tools import validate
 
 SUPERVISOR = "cs_department.cs_department_group_supervisor"
 MANAGER = "cs_department.cs_department_group_manager"
@@ -86,6 +88,12 @@ class CsQualityCheck(models.Model):
             "Nobody checks his own service.",
         ),
     ]
+
+    @api.constrains("call_reference")
+    def _check_call_reference_length(self):
+        error = validate.record_text_error(self, ["call_reference"])
+        if error:
+            raise ValidationError(error)
 
     @api.depends("representative_id", "date")
     def _compute_display_name(self):

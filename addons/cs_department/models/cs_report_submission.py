@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.cs_kpi.tools import validate
 
 from ..tools.report_period import PERIOD_TYPES, period_bounds
 
@@ -321,7 +323,17 @@ class CsReportSubmission(models.Model):
 
     def action_score(self, score):
         """The recipient scores the report's quality (0-100)."""
-        return self.write({"quality_score": score})
+        error = validate.number_error(
+            self.env,
+            score,
+            validate.field_label(self, "quality_score"),
+            0,
+            100,
+            integer=True,
+        )
+        if error:
+            raise ValidationError(error)
+        return self.write({"quality_score": int(score)})
 
     # ---- scheduled jobs: plan the reports due ----
     @api.model

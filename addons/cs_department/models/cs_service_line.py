@@ -11,6 +11,8 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, mute_logger
 from odoo.tools.sql import index_exists
 
+from odoo.addons.cs_kpi.tools import validate
+
 SERVICE_TYPES = [("ip", "IP"), ("long_distance", "Long Distance")]
 PERMISSION_LEVELS = [
     ("local", "Local Calls Only"),
@@ -163,7 +165,14 @@ class CsServiceLine(models.Model):
         """Turn a violation of the open-number index into a clear error.
 
         The savepoint keeps the transaction usable; ``names`` are the numbers
-        being created or written, to tell which one is taken."""
+        being created or written, to tell which one is taken. A number longer
+        than ``validate.NAME_MAX`` is refused first: it would not even fit in
+        the index."""
+        label = validate.field_label(self, "name")
+        for name in names:
+            error = validate.text_error(self.env, name, label)
+            if error:
+                raise ValidationError(error)
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 yield

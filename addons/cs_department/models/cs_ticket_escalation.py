@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_kpi.tools import validate
+
 #: Days the engineer has to return an escalated ticket (his to-do's deadline).
 RETURN_DELAY_DAYS = 1
 
@@ -197,6 +199,14 @@ class CsTicketEscalation(models.Model):
         """Give the tickets back to the representatives who escalated them,
         with the engineer's resolution (asked by a wizard when not given)."""
         self._cs_check_can_return()
+        error = validate.text_error(
+            self.env,
+            resolution,
+            validate.field_label(self, "resolution"),
+            validate.TEXT_MAX,
+        )
+        if error:
+            raise ValidationError(error)
         resolution = (resolution or "").strip()
         if not resolution:
             return {

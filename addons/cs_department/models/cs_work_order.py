@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_kpi.tools import validate
+
 ENGINEER_GROUP = "cs_department.cs_department_group_engineer"
 SUPERVISOR_GROUP = "cs_department.cs_department_group_supervisor"
 WORK_ORDER_KINDS = [
@@ -189,8 +191,15 @@ class CsWorkOrder(models.Model):
     @api.depends("scheduled_date", "duration")
     def _compute_date_deadline(self):
         for order in self:
-            order.date_deadline = order.scheduled_date and (
-                order.scheduled_date + timedelta(hours=order.duration or 0.0)
+            # A duration out of bounds is refused by _check_duration: it must
+            # not overflow the date first.
+            _hours, problem = validate.parse_number(
+                order.duration, 0, validate.DURATION_MAX
+            )
+            order.date_deadline = (
+                order.scheduled_date
+                and not problem
+                and order.scheduled_date + timedelta(hours=order.duration)
             )
 
     @api.depends("done_date", "date_deadline")
@@ -216,6 +225,18 @@ class CsWorkOrder(models.Model):
                         user=order.engineer_id.name,
                     )
                 )
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        error = validate.record_number_error(self, "duration", 0, validate.DURATION_MAX)
+        if error:
+            raise ValidationError(error)
+
+    @api.constrains("signed_by")
+    def _check_signed_by_length(self):
+        error = validate.record_text_error(self, ["signed_by"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("quality_rating")
     def _check_quality_rating(self):

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -154,8 +154,10 @@ class TestReportSubmission(CsReportsCommon):
     @mute_logger("odoo.sql_db")
     def test_score_bounds(self):
         submission = self._submit("2026-04-02 02:00:00")
-        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
+        with self.assertRaises(ValidationError):
             submission.with_user(self.gm).action_score(101)
+        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            submission.with_user(self.gm).write({"quality_score": 101})
             submission.flush_recordset()
         self.env.invalidate_all()
         self.assertFalse(submission.quality_score)

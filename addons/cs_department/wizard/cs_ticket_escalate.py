@@ -4,6 +4,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cs_kpi.tools import validate
+
 
 class CsTicketEscalate(models.TransientModel):
     _name = "cs.ticket.escalate"
@@ -38,6 +40,14 @@ class CsTicketEscalate(models.TransientModel):
             )
         ticket = self.ticket_id
         ticket.check_access("write")
+        error = validate.text_error(
+            self.env,
+            self.reason,
+            validate.field_label(self, "reason"),
+            validate.TEXT_MAX,
+        )
+        if error:
+            raise ValidationError(error)
         if not self.engineer_id.has_group("cs_department.cs_department_group_engineer"):
             raise ValidationError(
                 self.env._(

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import validate
 from ..tools.access import HR_OFFICER, is_kpi_hr
 from .cs_kpi_template import PERIOD_TYPES
 
@@ -259,6 +260,12 @@ class CsKpiCampaign(models.Model):
                 ),
             }
         }
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        error = validate.record_text_error(self, ["name"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("period_type", "period_number", "date_from", "date_to")
     def _check_period(self):

@@ -1,8 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
+from ..tools import validate
 from .cs_kpi_competency_kind_mixin import COMPETENCY_KINDS
 
 
@@ -25,3 +27,9 @@ class CsKpiCompetency(models.Model):
     company_id = fields.Many2one(
         comodel_name="res.company", default=lambda self: self.env.company
     )
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        error = validate.record_text_error(self, ["name"])
+        if error:
+            raise ValidationError(error)

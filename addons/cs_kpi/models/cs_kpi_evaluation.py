@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import validate
 from ..tools.access import is_kpi_hr
 
 #: What an evaluator writes himself; submitting and reopening go through buttons.
@@ -74,6 +75,12 @@ class CsKpiEvaluation(models.Model):
         apply; ``_check_not_own_sheet`` enforces it on every evaluation.
         """
         return [user_id for user_id in evaluator_ids if user_id != appraised_user_id]
+
+    @api.constrains("evaluator_department")
+    def _check_evaluator_department_length(self):
+        error = validate.record_text_error(self, ["evaluator_department"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("evaluator_id", "line_id")
     def _check_not_own_sheet(self):

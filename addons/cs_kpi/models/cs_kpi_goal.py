@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import validate
 from .cs_kpi_template import PERIOD_TYPES
 
 # Whose goal it is: fixed once the goal is created.
@@ -88,6 +89,12 @@ class CsKpiGoal(models.Model):
             else:
                 goal.passed = goal.actual <= goal.target
 
+    @api.constrains("name", "target_text")
+    def _check_text_length(self):
+        error = validate.record_text_error(self, ["name", "target_text"])
+        if error:
+            raise ValidationError(error)
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for goal in self:
@@ -149,6 +156,11 @@ class CsKpiGoal(models.Model):
         return super().write(vals)
 
     def action_assess(self, passed=True):
+        error = validate.boolean_error(
+            self.env, passed, validate.field_label(self, "passed")
+        )
+        if error:
+            raise ValidationError(error)
         if self.filtered(lambda goal: goal.measure == "number"):
             raise UserError(
                 self.env._(

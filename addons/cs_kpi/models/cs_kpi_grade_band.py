@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import validate
 
 
 class CsKpiGradeBand(models.Model):
@@ -34,6 +37,12 @@ class CsKpiGradeBand(models.Model):
             "A grade band starts between 0 and 100.",
         ),
     ]
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        error = validate.record_text_error(self, ["name"])
+        if error:
+            raise ValidationError(error)
 
     @api.model
     def _bands_by_template(self, templates):

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools import validate
+
 SCORING_FIELDS = (
     "measure_type",
     "source",
@@ -112,12 +114,24 @@ class CsKpiIndicator(models.Model):
             "unique(code, company_id)",
             "The code of an indicator must be unique per company.",
         ),
+        # before the unique index, which a code of kilobytes would overflow
+        (
+            "code_length",
+            "CHECK(char_length(code) <= 256)",  # validate.NAME_MAX
+            "The code of an indicator has at most 256 characters.",
+        ),
         (
             "cap_range",
             "CHECK(cap >= 0 AND cap <= 100)",
             "The highest score of an indicator is between 0 and 100.",
         ),
     ]
+
+    @api.constrains("name", "code")
+    def _check_text_length(self):
+        error = validate.record_text_error(self, ["name", "code"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("measure_type", "source")
     def _check_source(self):

@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import validate
 from .cs_kpi_competency import COMPETENCY_KINDS
 
 # What a manager may change on his team's ratings (HR changes anything).
@@ -41,6 +42,12 @@ class CsKpiSheetCompetency(models.Model):
     _sql_constraints = [
         ("rating_positive", "CHECK(rating >= 0)", "A rating cannot be negative."),
     ]
+
+    @api.constrains("comment")
+    def _check_comment_length(self):
+        error = validate.record_text_error(self, ["comment"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("rating", "is_rated")
     def _check_rating(self):

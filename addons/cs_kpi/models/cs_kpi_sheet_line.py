@@ -6,7 +6,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import scoring
+from ..tools import scoring, validate
 
 # What a manager may change on his team's lines (HR changes anything).
 SCORER_FIELDS = {"actual", "is_measured", "note"}
@@ -159,6 +159,12 @@ class CsKpiSheetLine(models.Model):
                 except ValueError:
                     result[line_id] = None
         return result
+
+    @api.constrains("note")
+    def _check_note_length(self):
+        error = validate.record_text_error(self, ["note"])
+        if error:
+            raise ValidationError(error)
 
     @api.constrains("actual", "is_measured", "target", "floor")
     def _check_actual(self):

@@ -4,7 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import scoring
+from ..tools import scoring, validate
 from .cs_kpi_competency import COMPETENCY_KINDS
 
 PERIOD_TYPES = [
@@ -123,6 +123,12 @@ class CsKpiTemplate(models.Model):
             ),
         ),
     ]
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        error = validate.record_text_error(self, ["name"])
+        if error:
+            raise ValidationError(error)
 
     @api.depends("line_ids.weight")
     def _compute_weight_total(self):

@@ -4,6 +4,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import validate
 from ..tools.access import is_kpi_hr
 
 
@@ -27,6 +28,14 @@ class CsKpiCampaignClose(models.TransientModel):
             )
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason for forcing the closing."))
+        error = validate.text_error(
+            self.env,
+            self.reason,
+            validate.field_label(self, "reason"),
+            validate.TEXT_MAX,
+        )
+        if error:
+            raise UserError(error)
         self.campaign_id._close(force_reason=self.reason.strip())
         self.campaign_id._message_log(
             body=self.env._("Closing forced: %(reason)s", reason=self.reason.strip())

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..tools import validate
 
 
 class CsKpiSheetAcknowledge(models.TransientModel):
@@ -15,5 +18,13 @@ class CsKpiSheetAcknowledge(models.TransientModel):
 
     def action_acknowledge(self):
         self.ensure_one()
+        error = validate.text_error(
+            self.env,
+            self.comment,
+            validate.field_label(self, "comment"),
+            validate.TEXT_MAX,
+        )
+        if error:
+            raise UserError(error)
         self.sheet_id._acknowledge(self.comment)
         return {"type": "ir.actions.act_window_close"}
