@@ -247,8 +247,9 @@ class TestWorkOrderInputDoors(CsWorkOrderCommon):
     """A work order lasts from 0 to 720 hours (30 days)."""
 
     def test_duration_bounds(self):
-        """A representative's draft of 1e9 hours, NaN or infinity is refused
-        (it overflowed the scheduled end); a supervisor's write too."""
+        """A supervisor's (the planner's) work order of 1e9 hours, NaN or
+        infinity is refused (it overflowed the scheduled end), created or
+        written."""
         WorkOrder = self.env["cs.work.order"]
         count = WorkOrder.search_count([])
         for duration in (1e9, NAN, INF, 721):
@@ -256,7 +257,12 @@ class TestWorkOrderInputDoors(CsWorkOrderCommon):
                 self.subTest(duration=duration),
                 refused(self, ValidationError, "Duration \\(Hours\\) must"),
             ):
-                self._draft([], duration=duration, scheduled_date="2026-03-12 02:00:00")
+                self._draft(
+                    [],
+                    user=self.supervisor,
+                    duration=duration,
+                    scheduled_date="2026-03-12 02:00:00",
+                )
         self.assertEqual(WorkOrder.search_count([]), count)
         order = self._draft([])
         with refused(
