@@ -5,7 +5,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .cs_traffic_record import GRANULARITIES, PERIOD_STEPS
+from odoo.addons.cs_kpi.tools.periods import PERIOD_STEPS
+
+from .cs_traffic_record import GRANULARITIES
 from .res_partner import TRAFFIC_SEGMENTS
 
 #: SQL interval of one period of each granularity.

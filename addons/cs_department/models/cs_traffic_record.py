@@ -1,26 +1,14 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.cs_kpi.tools import validate
+from odoo.addons.cs_kpi.tools.periods import period_end
 
 GRANULARITIES = [("day", "Day"), ("week", "Week"), ("month", "Month")]
-#: Length of one period of each granularity.
-PERIOD_STEPS = {
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-}
 VOLUME_UNITS = [("minute", "Minutes"), ("mb", "MB")]
-
-
-def period_end(start, granularity):
-    """Last day of the period of ``granularity`` starting on ``start``."""
-    return start + PERIOD_STEPS[granularity] - relativedelta(days=1)
 
 
 class CsTrafficRecord(models.Model):
@@ -165,7 +153,7 @@ class CsTrafficRecord(models.Model):
         """The reason a row is malformed, or None."""
         if not line:
             return self.env._("no service line")
-        if not isinstance(granularity, str) or granularity not in PERIOD_STEPS:
+        if not isinstance(granularity, str) or granularity not in dict(GRANULARITIES):
             return self.env._("unknown granularity %(value)r", value=granularity)
         try:
             start = fields.Date.to_date(start)

@@ -1,19 +1,18 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import validate
 from ..tools.access import HR_OFFICER, is_kpi_hr
+from ..tools.periods import PERIOD_MONTHS, numbered_period
 from .cs_kpi_template import PERIOD_TYPES
 
-PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
 #: Default scoring deadline: days after the end of the period.
 DEADLINE_DAYS = 15
 
@@ -208,15 +207,14 @@ class CsKpiCampaign(models.Model):
     @api.depends("period_type", "year", "period_number")
     def _compute_dates(self):
         for campaign in self:
-            months = PERIOD_MONTHS.get(campaign.period_type, 3)
-            number = 1 if campaign.period_type == "year" else campaign.period_number
-            if not campaign.year or not 1 <= number <= 12 // months:
+            if not campaign.year or campaign.period_type not in PERIOD_MONTHS:
                 continue
-            start = date(campaign.year, 1, 1) + relativedelta(
-                months=months * (number - 1)
-            )
-            campaign.date_from = start
-            campaign.date_to = start + relativedelta(months=months, days=-1)
+            try:
+                campaign.date_from, campaign.date_to = numbered_period(
+                    campaign.period_type, campaign.year, campaign.period_number
+                )
+            except ValueError:
+                continue  # refused where typed (onchange) and by _check_period
 
     @api.depends("date_to")
     def _compute_date_deadline(self):
