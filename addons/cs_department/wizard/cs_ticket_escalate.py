@@ -40,12 +40,7 @@ class CsTicketEscalate(models.TransientModel):
             )
         ticket = self.ticket_id
         ticket.check_access("write")
-        error = validate.text_error(
-            self.env,
-            self.reason,
-            validate.field_label(self, "reason"),
-            validate.TEXT_MAX,
-        )
+        error = validate.record_text_error(self, ["reason"], validate.TEXT_MAX)
         if error:
             raise ValidationError(error)
         if not self.engineer_id.has_group("cs_department.cs_department_group_engineer"):

@@ -137,13 +137,18 @@ class CsGuardMixin(models.AbstractModel):
     # The guard
     # ------------------------------------------------------------------
     def _cs_refuse(self, fnames, message):
-        names = ", ".join(
+        names = self._cs_labels(fnames)
+        raise AccessError(message % {"fields": names, "model": self._description})
+
+    def _cs_labels(self, fnames):
+        """The labels of the fields ``fnames``, in the user's language."""
+        return ", ".join(
             sorted(
                 self._fields[name].get_description(self.env)["string"]
                 for name in fnames
+                if name in self._fields
             )
         )
-        raise AccessError(message % {"fields": names, "model": self._description})
 
     @api.model
     def _cs_clean_defaults(self, fnames):
@@ -326,25 +331,14 @@ class CsGuardMixin(models.AbstractModel):
         return labels.get(state, state)
 
     def _cs_refuse_closed(self, record, state, fnames):
-        free = sorted(
-            self._fields[name].get_description(self.env)["string"]
-            for name in self._cs_closed_free_fields
-            if name in self._fields
-        )
+        free = self._cs_labels(self._cs_closed_free_fields)
         raise UserError(
             self.env._(
                 "%(record)s is %(state)s: %(fields)s can no longer change%(free)s.",
                 record=record.display_name,
                 state=record._cs_state_label(state),
-                fields=", ".join(
-                    sorted(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in fnames
-                    )
-                ),
-                free=self.env._(" (only %(free)s can)", free=", ".join(free))
-                if free
-                else "",
+                fields=self._cs_labels(fnames),
+                free=self.env._(" (only %(free)s can)", free=free) if free else "",
             )
         )
 
@@ -353,12 +347,7 @@ class CsGuardMixin(models.AbstractModel):
             self.env._(
                 "%(record)s is no longer a draft: %(fields)s can no longer change.",
                 record=record.display_name,
-                fields=", ".join(
-                    sorted(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in fnames
-                    )
-                ),
+                fields=self._cs_labels(fnames),
             )
         )
 
@@ -368,13 +357,7 @@ class CsGuardMixin(models.AbstractModel):
                 "%(record)s feeds a figure you are appraised on: another person "
                 "sets %(fields)s.",
                 record=record.display_name,
-                fields=", ".join(
-                    sorted(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in fnames
-                        if name in self._fields
-                    )
-                ),
+                fields=self._cs_labels(fnames),
             )
         )
 

@@ -28,12 +28,7 @@ class CsKpiCampaignClose(models.TransientModel):
             )
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason for forcing the closing."))
-        error = validate.text_error(
-            self.env,
-            self.reason,
-            validate.field_label(self, "reason"),
-            validate.TEXT_MAX,
-        )
+        error = validate.record_text_error(self, ["reason"], validate.TEXT_MAX)
         if error:
             raise UserError(error)
         self.campaign_id._close(force_reason=self.reason.strip())

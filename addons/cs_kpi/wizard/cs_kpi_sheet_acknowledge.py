@@ -18,12 +18,7 @@ class CsKpiSheetAcknowledge(models.TransientModel):
 
     def action_acknowledge(self):
         self.ensure_one()
-        error = validate.text_error(
-            self.env,
-            self.comment,
-            validate.field_label(self, "comment"),
-            validate.TEXT_MAX,
-        )
+        error = validate.record_text_error(self, ["comment"], validate.TEXT_MAX)
         if error:
             raise UserError(error)
         self.sheet_id._acknowledge(self.comment)
