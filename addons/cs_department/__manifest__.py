@@ -64,7 +64,7 @@
         "data/cs_kpi_template_data.xml",
         "data/cs_kpi_goal_data.xml",
         # ---- traffic monitoring: records, segments, anomalies ----
-        "security/cs_traffic_security.xml",
+        "security/cs_traffic_record_security.xml",
         "data/cs_traffic_cron_data.xml",
         "views/cs_traffic_record_views.xml",
         "views/cs_traffic_anomaly_views.xml",
