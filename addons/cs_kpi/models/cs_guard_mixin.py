@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.access import MAIL_FIELDS
@@ -58,6 +58,14 @@ class CsGuardMixin(models.AbstractModel):
     #: Whether the leaders of the appraised (employee hierarchy) count too.
     _cs_appraised_leaders = False
 
+    cs_input_locked = fields.Boolean(
+        string="Inputs Locked for You",
+        compute="_compute_cs_input_locked",
+        help="Technical: the current user may not set this record's fields of "
+        "another role, nor the inputs of a figure he is appraised on; views make "
+        "them read-only for him.",
+    )
+
     # ------------------------------------------------------------------
     # Declaration
     # ------------------------------------------------------------------
@@ -91,6 +99,23 @@ class CsGuardMixin(models.AbstractModel):
     def _cs_free_fields(self):
         """Names of the fields writable in any state."""
         return set(self._cs_closed_free_fields) | MAIL_FIELDS | {"activity_ids"}
+
+    @api.depends_context("uid")
+    def _compute_cs_input_locked(self):
+        if self.env.su:
+            self.cs_input_locked = False
+            return
+        user = self.env.user
+        groups = {
+            group.strip()
+            for name in self._cs_group_fields()
+            for group in self._fields[name].cs_write_groups.split(",")
+        }
+        lacks_group = bool(groups) and not any(user.has_group(g) for g in groups)
+        for record in self:
+            record.cs_input_locked = lacks_group or (
+                bool(self._cs_appraised_fields) and user in record._cs_appraised()
+            )
 
     def _cs_parents(self):
         """The parents of these records, in the caller's environment."""
