@@ -100,6 +100,11 @@ class CsGuardMixin(models.AbstractModel):
         """Names of the fields writable in any state."""
         return set(self._cs_closed_free_fields) | MAIL_FIELDS | {"activity_ids"}
 
+    # Depending on the fields that decide it, it is computed on a new record
+    # in the form too (a value the form sets triggers it).
+    @api.depends(
+        lambda self: sorted(self._cs_group_fields() | set(self._cs_appraised_fields))
+    )
     @api.depends_context("uid")
     def _compute_cs_input_locked(self):
         if self.env.su:
