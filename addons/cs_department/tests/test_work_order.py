@@ -4,7 +4,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common_work_order import CsWorkOrderCommon
@@ -415,6 +415,22 @@ class TestWorkOrderGuard(CsWorkOrderCommon):
         self.assertEqual(receipt.state, "assigned")
         self.assertEqual(self._qty(self.cable, self.stock), 45)
         self.assertEqual(self._qty(self.cable, self._customer_location()), 5)
+
+    def test_planning_read_only_in_the_form_for_others(self):
+        """The form shows the planning read-only to a representative (the
+        guard's cs_input_locked), editable to a supervisor."""
+        form = Form(self.env["cs.work.order"].with_user(self.representative))
+        form.partner_id = self.customer
+        self.assertTrue(form.cs_input_locked)
+        for name in ("engineer_id", "scheduled_date", "duration"):
+            with self.subTest(name=name), self.assertRaises(AssertionError):
+                setattr(form, name, False)
+        form = Form(self.env["cs.work.order"].with_user(self.supervisor))
+        form.partner_id = self.customer
+        self.assertFalse(form.cs_input_locked)
+        form.engineer_id = self.engineer
+        form.duration = 3.0
+        self.assertEqual(form.save().engineer_id, self.engineer)
 
     def test_representative_does_not_plan_on_create(self):
         """The engineer, date and duration a representative sends with a new
