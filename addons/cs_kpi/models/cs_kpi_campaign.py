@@ -286,31 +286,20 @@ class CsKpiCampaign(models.Model):
             raise AccessError(
                 self.env._("Only HR officers run the steps of an appraisal campaign.")
             )
-        for campaign in self:
-            if campaign.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Campaign %(name)s is %(state)s: you cannot %(action)s it.",
-                        name=campaign.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[campaign.state],
-                        action=action,
-                    )
-                )
+        self._cs_check_state(allowed, action)
 
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
     def action_generate_sheets(self):
         """Create the missing sheets; existing sheets are never touched."""
-        self._check_state(("draft", "open"), self.env._("generate sheets for"))
+        self._check_state(("draft", "open"), self.env._("Generating sheets"))
         for campaign in self:
             campaign._generate_sheets()
         return True
 
     def action_open(self):
-        self._check_state(("draft",), self.env._("open"))
+        self._check_state(("draft",), self.env._("Opening"))
         for campaign in self:
             if not campaign.sheet_ids:
                 raise UserError(
@@ -328,7 +317,7 @@ class CsKpiCampaign(models.Model):
 
     def action_compute(self):
         """Measure the computed KPIs and aggregate the evaluations."""
-        self._check_state(("open", "review"), self.env._("compute"))
+        self._check_state(("open", "review"), self.env._("Computing"))
         lines = self.env["cs.kpi.sheet.line"].search(
             [
                 ("campaign_id", "in", self.ids),
@@ -341,7 +330,7 @@ class CsKpiCampaign(models.Model):
         return True
 
     def action_review(self):
-        self._check_state(("open",), self.env._("move to review"))
+        self._check_state(("open",), self.env._("Moving to review"))
         self.action_compute()
         self.sudo().write({"state": "review"})
         self.sheet_ids._write_logged(
@@ -354,7 +343,7 @@ class CsKpiCampaign(models.Model):
         return self._close()
 
     def _close(self, force_reason=None):
-        self._check_state(("open", "review"), self.env._("close"))
+        self._check_state(("open", "review"), self.env._("Closing"))
         self.action_compute()
         unscored = self._unscored_summary()
         if unscored and not force_reason:
@@ -388,14 +377,14 @@ class CsKpiCampaign(models.Model):
         return True
 
     def action_publish(self):
-        self._check_state(("review", "done"), self.env._("publish"))
+        self._check_state(("review", "done"), self.env._("Publishing the sheets"))
         self.sheet_ids.filtered(lambda sheet: not sheet.published)._write_logged(
             {"published": True}, self.env._("Published to the employee.")
         )
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "open", "review"), self.env._("cancel"))
+        self._check_state(("draft", "open", "review"), self.env._("Cancelling"))
         self.sudo().write({"state": "cancel"})
         self.sheet_ids._write_logged(
             {"state": "cancel"}, self.env._("Campaign cancelled.")
@@ -403,7 +392,7 @@ class CsKpiCampaign(models.Model):
         return True
 
     def action_draft(self):
-        self._check_state(("cancel",), self.env._("reset to draft"))
+        self._check_state(("cancel",), self.env._("Resetting to draft"))
         self.sudo().write({"state": "draft"})
         self.sheet_ids._write_logged(
             {"state": "draft"}, self.env._("Campaign reset to draft.")
