@@ -482,6 +482,17 @@ class CsGuardMixin(models.AbstractModel):
             (before | self._cs_parents().sudo())._cs_check_children()
         return result
 
+    def copy_data(self, default=None):
+        # A copy starts its workflow afresh: the step fields are not copied
+        # (they take the model's defaults); one sent in ``default`` goes to
+        # create, which checks it like any other value.
+        vals_list = super().copy_data(default=default)
+        reset = self._cs_fields_with("cs_step") - set(default or ())
+        for vals in vals_list:
+            for name in reset:
+                vals.pop(name, None)
+        return vals_list
+
     def unlink(self):
         if not self.env.su:
             self._cs_guard_unlink()

@@ -141,6 +141,19 @@ class TestGuardCampaign(KpiCommon):
                 )
         self.assertEqual(campaigns.search_count([]), count)
 
+    def test_copy_starts_afresh(self):
+        """A copy of a closed campaign is a draft; a copy forced closed is
+        refused."""
+        campaign = self._new_campaign(name="To copy")
+        campaign.sudo().write({"state": "done", "pass_rate": 80.0})
+        as_hr = campaign.with_user(self.hr_officer)
+        copy = as_hr.copy({"name": "Copied", "period_number": 2})
+        self.assertRecordValues(copy, [{"state": "draft", "pass_rate": 0.0}])
+        count = self.env["cs.kpi.campaign"].search_count([])
+        with self.assertRaises(AccessError):
+            as_hr.copy({"name": "Forged", "period_number": 3, "state": "done"})
+        self.assertEqual(self.env["cs.kpi.campaign"].search_count([]), count)
+
     def test_period_is_draft_only_and_closed_keeps_its_note(self):
         """The period changes in draft only; a closed campaign keeps all but
         its note and responsible; it cannot be deleted."""
