@@ -182,6 +182,28 @@ class TestBudgetAccess(MenuSmokeMixin, CsBudgetCommon):
         self.assertIn("My Requests", names)
         self.assertNotIn("Budget Consumption", names)
 
+    def test_05_finance_to_pay(self):
+        """Finance has a To Pay menu (the managers do not), opening on the
+        approved requests; the To Pay filter narrows the Open ones."""
+        self.assertIn(
+            "To Pay", self.visible_menus(self.finance, "cs_department").mapped("name")
+        )
+        self.assertNotIn(
+            "To Pay", self.visible_menus(self.manager, "cs_department").mapped("name")
+        )
+        approved = self._request(self.line_training, 500)
+        self._approve(approved, self.manager)
+        waiting = self._request(self.line_training, 300)
+        Request = self.env["cs.expense.request"].with_user(self.finance)
+        action = self.env.ref("cs_department.cs_expense_request_action_to_pay")
+        domain = Request.get_views([(False, "search")])["views"]["search"]["arch"]
+        # To Pay stands in a group of its own: added to Open, it narrows it
+        self.assertRegex(domain, r'name="to_pay"[^>]*/>\s*<separator')
+        self.assertIn("search_default_to_pay", action.context)
+        to_pay = Request.search([("state", "=", "approved")])
+        self.assertIn(approved, to_pay)
+        self.assertNotIn(waiting, to_pay)
+
 
 @tagged("post_install", "-at_install")
 class TestBudgetKpiSource(CsBudgetCommon):
