@@ -85,3 +85,32 @@ class TestDemoCampaign(TransactionCase):
         for line in reports:
             self.assertTrue(line.is_measured, line.employee_id.name)
             self.assertEqual(line.actual, 88)  # (85 + 90) / 2, rounded up
+
+
+@tagged("post_install", "-at_install")
+class TestDemoLanding(TransactionCase):
+    """Each demo user lands on the app of his role, not on Discuss."""
+
+    def test_demo_users_land_on_their_app(self):
+        """Every demo role has a home action among its own menus' actions."""
+        homes = {
+            "cs_manager": "Complaints",
+            "cs_supervisor": "Callbacks",
+            "cs_rep1": "Consultations",
+            "cs_engineer": "Work Orders",
+            "cs_finance": "To Approve",
+            "cs_gm": "Reports to Score",
+        }
+        users = self.env["res.users"].search([("login", "in", list(homes))])
+        if not users:
+            self.skipTest("the cs_department demo data is not loaded")
+        for user in users:
+            with self.subTest(login=user.login):
+                self.assertEqual(user.action_id.name, homes[user.login])
+                menus = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                actions = self.env["ir.ui.menu"].browse(menus).mapped("action")
+                self.assertIn(
+                    user.action_id.id,
+                    [action.id for action in actions if action],
+                    "the home action is reached through the user's own menus",
+                )
