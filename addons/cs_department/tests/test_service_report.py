@@ -719,6 +719,22 @@ class TestServiceReport(CsReportsCommon):
         self.assertEqual(self._values(book["Traffic"])["Traffic anomalies"], 13)
         self.assertEqual(self._values(book["Engineer services"])["Work orders done"], 9)
 
+    def test_wizard_defaults_to_the_last_complete_period(self):
+        """The wizard proposes the last complete period of the kind, in the
+        user's time zone: just past midnight of 1 December in Shanghai (still
+        30 November in UTC) it is November, and the week before."""
+        Wizard = self.env["cs.report.generate"].with_user(self.supervisor)
+        for now, month, week in (
+            ("2026-11-30 16:30:00", ("2026-11-01", "2026-11-30"), "2026-11-23"),
+            ("2026-11-30 15:30:00", ("2026-10-01", "2026-10-31"), "2026-11-23"),
+        ):
+            with self.subTest(now=now), freeze_time(now):
+                form = Form(Wizard.with_context(tz="Asia/Shanghai"))
+                self.assertEqual((str(form.date_from), str(form.date_to)), month)
+                form.period_type = "week"
+                self.assertEqual(str(form.date_from), week)
+                self.assertEqual(form.date_to.weekday(), 6)
+
     def test_wizard(self):
         wizard_form = Form(self.env["cs.report.generate"].with_user(self.supervisor))
         wizard_form.period_type = "quarter"

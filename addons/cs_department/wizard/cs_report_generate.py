@@ -1,6 +1,8 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 from ..tools.report_period import PERIOD_TYPES, period_bounds
@@ -17,8 +19,13 @@ class CsReportGenerate(models.TransientModel):
     )
     reference_date = fields.Date(
         string="Any Day of the Period",
+        compute="_compute_reference_date",
+        store=True,
+        readonly=False,
         required=True,
-        default=fields.Date.context_today,
+        precompute=True,
+        help="By default the last day of the last complete period of the kind "
+        "chosen: a report is usually generated once its period is over.",
     )
     date_from = fields.Date(
         string="Period Start", compute="_compute_period", store=True
@@ -33,6 +40,16 @@ class CsReportGenerate(models.TransientModel):
         required=True,
         default=lambda self: self.env.company,
     )
+
+    @api.depends("period_type")
+    def _compute_reference_date(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.period_type:
+                start, _end = period_bounds(wizard.period_type, today)
+                wizard.reference_date = start - timedelta(days=1)
+            else:
+                wizard.reference_date = today
 
     @api.depends("period_type", "reference_date")
     def _compute_period(self):
