@@ -294,9 +294,37 @@ class CsKpiCampaign(models.Model):
     def action_generate_sheets(self):
         """Create the missing sheets; existing sheets are never touched."""
         self._check_state(("draft", "open"), self.env._("Generating sheets"))
+        created = self.env["cs.kpi.sheet"]
         for campaign in self:
-            campaign._generate_sheets()
-        return True
+            created |= campaign._generate_sheets()
+        self.invalidate_recordset(["sheet_count", "unpublished_count"])
+        missing = len(self.sudo().missing_employee_ids)
+        message = self.env._(
+            "%(created)s appraisal sheets generated, %(total)s in all.",
+            created=len(created),
+            total=sum(self.mapped("sheet_count")),
+        )
+        if missing:
+            message += " " + self.env._(
+                "%(missing)s employees in scope have no template for this period: "
+                "see Employees without template.",
+                missing=missing,
+            )
+        return self._cs_notify(message, "warning" if missing else "success")
+
+    def _cs_notify(self, message, kind="success"):
+        """A step's summary as a notification, then the form reloaded: what a
+        click did is said at once (the RPC caller gets the same dict)."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": kind,
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_open(self):
         self._check_state(("draft",), self.env._("Opening"))
@@ -327,7 +355,14 @@ class CsKpiCampaign(models.Model):
         lines._measure()
         lines._aggregate_evaluations()
         self._update_statistics()
-        return True
+        unmeasured = lines.filtered(lambda line: not line.is_measured)
+        message = self.env._(
+            "%(measured)s lines measured, %(unmeasured)s not measurable (no data "
+            "or no evaluation yet in the period).",
+            measured=len(lines) - len(unmeasured),
+            unmeasured=len(unmeasured),
+        )
+        return self._cs_notify(message, "warning" if unmeasured else "success")
 
     def action_review(self):
         self._check_state(("open",), self.env._("Moving to review"))

@@ -29,7 +29,11 @@ class TestCampaignFlow(KpiCommon):
     def test_generation_is_idempotent_and_lists_missing(self):
         """One sheet per employee; a second run adds only newcomers."""
         campaign = self._new_campaign()
-        campaign.action_generate_sheets()
+        summary = campaign.action_generate_sheets()["params"]
+        # the click says what it did: 4 sheets, 1 employee without template
+        self.assertEqual(summary["type"], "warning")
+        self.assertIn("4 appraisal sheets generated, 4 in all", summary["message"])
+        self.assertIn("1 employees in scope have no template", summary["message"])
         self.assertEqual(
             campaign.sheet_ids.employee_id,
             self.boss | self.lead | self.deep | self.outsider,
@@ -53,7 +57,8 @@ class TestCampaignFlow(KpiCommon):
                 "job_id": self.job_agent.id,
             }
         )
-        campaign.action_generate_sheets()
+        summary = campaign.action_generate_sheets()["params"]["message"]
+        self.assertIn("1 appraisal sheets generated, 5 in all", summary)
         self.assertEqual(len(campaign.sheet_ids), 5)
         self.assertIn(newcomer, campaign.sheet_ids.employee_id)
         self.assertEqual(

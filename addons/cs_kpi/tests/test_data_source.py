@@ -50,7 +50,13 @@ class TestDataSource(KpiCommon):
 
     def test_each_campaign_measured_on_its_period(self):
         """Two campaigns computed at once: each source call gets its own campaign."""
-        (self.q1 | self.q2).with_user(self.hr_officer).action_compute()
+        summary = (self.q1 | self.q2).with_user(self.hr_officer).action_compute()
+        # the click says how many lines it measured and how many it could not
+        self.assertRegex(
+            summary["params"]["message"],
+            r"^\d+ lines measured, [1-9]\d* not measurable",
+        )
+        self.assertEqual(summary["params"]["type"], "warning")
         self.assertEqual(self._goal_line(self.q1).actual, 100.0)
         self.assertEqual(self._goal_line(self.q2).actual, 0.0)
         self.assertTrue(self._goal_line(self.q2).is_measured)

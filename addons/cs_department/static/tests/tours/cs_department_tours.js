@@ -392,6 +392,10 @@ tours.add("cs_department_tour_hr", {
             run: "click",
         },
         {
+            content: "The click says what it did",
+            trigger: ".o_notification:contains('appraisal sheets generated')",
+        },
+        {
             content: "Open for scoring",
             trigger: "button[name='action_open']",
             run: "click",
