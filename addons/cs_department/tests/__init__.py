@@ -7,6 +7,7 @@ from . import test_menus
 # ---- front office: jobs, helpdesk, callbacks ----
 from . import test_job_description
 from . import test_helpdesk_ticket
+from . import test_ticket_customer
 from . import test_callback
 from . import test_front_office_guard
 
