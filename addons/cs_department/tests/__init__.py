@@ -44,6 +44,7 @@ from . import test_service_report
 
 # ---- equipment work orders and the CS warehouse ----
 from . import test_work_order
+from . import test_work_order_transfers
 from . import test_warehouse_account
 
 # ---- every role's day: escalations, tours, Chinese helpdesk terms ----
