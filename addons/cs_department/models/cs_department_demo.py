@@ -33,15 +33,7 @@ class CsDepartmentDemo(models.AbstractModel):
     def _validate_work_order_pickings(self, order_ids):
         """Validate the transfers of the work orders ``order_ids`` as planned
         (quantities and serials of the equipment lines)."""
-        orders = self.env["cs.work.order"].browse(order_ids)
-        pickings = orders.picking_ids.filtered(
-            lambda p: p.state not in ("done", "cancel")
-        )
-        for move in pickings.move_ids:
-            move.quantity = move.product_uom_qty
-        pickings.move_ids._cs_apply_serials()
-        pickings.move_ids.picked = True
-        return pickings.button_validate()
+        return self.env["cs.work.order"].browse(order_ids).action_validate_transfers()
 
     @api.model
     def _receive_stock(self, receipts):

@@ -152,6 +152,11 @@ class CsWorkOrder(models.Model):
     picking_count = fields.Integer(
         string="Transfer Count", compute="_compute_picking_count"
     )
+    picking_pending_count = fields.Integer(
+        string="Transfers to Validate",
+        compute="_compute_picking_count",
+        help="Transfers neither done nor cancelled.",
+    )
     signed_by = fields.Char(copy=False, tracking=True)
     signed_on = fields.Datetime(copy=False)
     signature = fields.Binary(copy=False, attachment=True)
@@ -211,9 +216,14 @@ class CsWorkOrder(models.Model):
                 and order.done_date <= order.date_deadline
             )
 
+    @api.depends("picking_ids.state")
     def _compute_picking_count(self):
         for order in self:
-            order.picking_count = len(order.sudo().picking_ids)
+            pickings = order.sudo().picking_ids
+            order.picking_count = len(pickings)
+            order.picking_pending_count = len(
+                pickings.filtered(lambda p: p.state not in ("done", "cancel"))
+            )
 
     @api.constrains("engineer_id")
     def _check_engineer(self):
@@ -351,6 +361,39 @@ class CsWorkOrder(models.Model):
         self._cs_step({"state": "done", "done_date": fields.Datetime.now()})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
+
+    def action_validate_transfers(self):
+        """Validate the pending transfers as planned: the quantities and
+        serials of the equipment lines move (a stock user's step, by the
+        engineer of the order or a supervisor). Returns what the transfers'
+        validation returns: True, or a wizard when stock asks for one."""
+        self._cs_check_state(
+            ("scheduled", "in_progress"), self.env._("Validating the transfers")
+        )
+        if not self.env.user.has_group("stock.group_stock_user"):
+            raise AccessError(
+                self.env._(
+                    "Only stock users (engineers and supervisors) validate the "
+                    "transfers of a work order."
+                )
+            )
+        self._cs_check_engineer_or_supervisor()
+        pickings = self.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        if not pickings:
+            raise UserError(
+                self.env._(
+                    "No transfer of %(orders)s is left to validate.",
+                    orders=", ".join(self.mapped("name")),
+                )
+            )
+        moves = pickings.move_ids.filtered(lambda m: m.state not in ("done", "cancel"))
+        for move in moves:
+            move.quantity = move.product_uom_qty
+        moves._cs_apply_serials()
+        moves.picked = True
+        return pickings.button_validate()
 
     def action_cancel(self):
         self._cs_check_state(

@@ -15,3 +15,12 @@ class StockPicking(models.Model):
         copy=False,
         ondelete="restrict",
     )
+
+    def button_validate(self):
+        # A work order's transfers move the equipment of a visit the customer
+        # attends: no "confirm this delivery by SMS" prompt nor SMS (stock_sms,
+        # when installed, skips both on `skip_sms`), whatever the module order.
+        pickings = self
+        if self and all(picking.cs_work_order_id for picking in self):
+            pickings = self.with_context(skip_sms=True)
+        return super(StockPicking, pickings).button_validate()

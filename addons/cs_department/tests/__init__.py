@@ -7,6 +7,7 @@ from . import test_menus
 # ---- front office: jobs, helpdesk, callbacks ----
 from . import test_job_description
 from . import test_helpdesk_ticket
+from . import test_ticket_customer
 from . import test_callback
 from . import test_front_office_guard
 
@@ -43,6 +44,7 @@ from . import test_service_report
 
 # ---- equipment work orders and the CS warehouse ----
 from . import test_work_order
+from . import test_work_order_transfers
 from . import test_warehouse_account
 
 # ---- every role's day: escalations, tours, Chinese helpdesk terms ----
