@@ -1,9 +1,10 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import api, fields, models
 
 from ..tools import scoring
+from ..tools.access import HR_OFFICER
 
 
 class CsKpiCampaignClosing(models.Model):
@@ -14,6 +15,70 @@ class CsKpiCampaignClosing(models.Model):
     """
 
     _inherit = "cs.kpi.campaign"
+
+    scoring_progress = fields.Char(
+        compute="_compute_scoring_progress",
+        groups=HR_OFFICER,
+        help="What is still to score before the campaign closes.",
+    )
+
+    @api.depends("state")
+    def _compute_scoring_progress(self):
+        """What Close would refuse, said on the campaign while it is scored:
+        lines and items to score, evaluations to request or still awaited.
+        Three grouped counts for all the campaigns shown."""
+        running = self.filtered(lambda c: c.state in ("open", "review") and c.id)
+        self.scoring_progress = False
+        if not running:
+            return
+        Line = self.env["cs.kpi.sheet.line"].sudo()
+        base = [("campaign_id", "in", running.ids), ("is_measured", "=", False)]
+        manual = dict(
+            Line._read_group(
+                [*base, ("measure_type", "=", "manual")], ["campaign_id"], ["__count"]
+            )
+        )
+        unrequested = dict(
+            Line._read_group(
+                [
+                    *base,
+                    ("measure_type", "=", "evaluation"),
+                    ("evaluation_ids", "=", False),
+                ],
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        awaited = dict(
+            self.env["cs.kpi.evaluation"]
+            .sudo()
+            ._read_group(
+                [("campaign_id", "in", running.ids), ("state", "=", "pending")],
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        items = dict(
+            self.env["cs.kpi.sheet.competency"]
+            .sudo()
+            ._read_group(
+                [("campaign_id", "in", running.ids), ("is_rated", "=", False)],
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        for campaign in running:
+            parts = [
+                (manual.get(campaign, 0), self.env._("KPI lines to score")),
+                (items.get(campaign, 0), self.env._("ability/attitude items to rate")),
+                (
+                    unrequested.get(campaign, 0),
+                    self.env._("evaluation lines waiting for Request evaluations"),
+                ),
+                (awaited.get(campaign, 0), self.env._("evaluations awaited")),
+            ]
+            text = ", ".join(f"{count} {label}" for count, label in parts if count)
+            campaign.scoring_progress = text or False
 
     def _unscored_summary(self, shown=5):
         """Counts of unscored lines and items, and the sheets they are on.

@@ -160,9 +160,15 @@ class TestCampaignFlow(KpiCommon):
     def test_close_refused_until_scored_unless_forced(self):
         """Unscored manual lines block the closing; HR may force with a reason."""
         campaign = self._new_campaign()
+        self.assertFalse(campaign.scoring_progress)  # a draft has nothing to score
         campaign.action_generate_sheets()
         campaign.action_open()
         campaign.action_review()
+        # the campaign says what Close would refuse before anyone clicks it
+        progress = campaign.with_user(self.hr_officer).scoring_progress
+        self.assertRegex(progress, r"\d+ KPI lines to score")
+        self.assertRegex(progress, r"\d+ ability/attitude items to rate")
+        self.assertRegex(progress, r"\d+ evaluations awaited")
         with self.assertRaises(UserError):
             campaign.action_close()
         self.assertEqual(campaign.state, "review")
@@ -194,6 +200,8 @@ class TestCampaignFlow(KpiCommon):
         campaign.action_open()
         self._score_everything(campaign)
         campaign.action_review()
+        campaign.invalidate_recordset(["scoring_progress"])
+        self.assertFalse(campaign.scoring_progress)  # nothing left: Close passes
         campaign.action_close()
         sheet = self._sheet(campaign, self.lead)
         line = sheet.line_ids.filtered(lambda li: li.measure_type == "manual")[0]
