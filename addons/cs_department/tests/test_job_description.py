@@ -74,7 +74,7 @@ class TestJobDescription(CsDepartmentCommon):
         html = report._render_qweb_html(
             "cs_department.report_job_description", self.job_supervisor.ids
         )[0].decode()
-        self.assertIn("Acceptance Group Supervisor", html)
+        self.assertIn("Service Desk Supervisor", html)
         self.assertIn("spot-check each group member", html)
         self.assertIn("Right to guide and appraise subordinates.", html)
         self.assertIn("average quarterly pass rate 95%", html)
