@@ -14,6 +14,10 @@ An addon also translates the terms of another module its users see, in its
 the other module's record): ``EXTRA_SCOPE`` says which. Those entries are
 checked the same way, and ``--pot MODULE=FILE`` with a template exported from
 that module checks that every term in scope is translated.
+
+Both follow the department's glossary (``GLOSSARY.md``): a term is never
+translated with the word its row excludes (a ticket is 受理单, never 工单, which is
+a work order).
 """
 
 import argparse
@@ -49,11 +53,41 @@ EXTRA_SCOPE = {
         ),
     },
 }
+#: The department's words: GLOSSARY.md's table, whose last column ("Not") names a
+#: Chinese word a source text with the English term must not be translated with.
+GLOSSARY = ROOT / "GLOSSARY.md"
 PLACEHOLDER = re.compile(r"%(?:\([a-z_0-9]+\))?[sdf]|\{[a-z_0-9]*\}")
 
 
 def placeholders(text):
     return sorted(PLACEHOLDER.findall(text))
+
+
+def glossary_rules(path=GLOSSARY):
+    """``[(english_terms, forbidden_word)]`` from the glossary's table rows."""
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or not cells[3] or cells[3] in ("Not", "---"):
+            continue
+        terms = [term.strip().lower() for term in cells[0].split(",")]
+        rules.append((terms, cells[3]))
+    return rules
+
+
+def glossary_problems(label, entries, rules):
+    """Entries translating a glossary term with the word it must not take."""
+    problems = []
+    for entry in entries:
+        msgid = entry.msgid.lower()
+        for terms, forbidden in rules:
+            if forbidden in entry.msgstr and any(term in msgid for term in terms):
+                short = entry.msgid[:60].replace("\n", " ")
+                problems.append(
+                    f"{label}: {short!r} translates {terms[0]!r} with {forbidden!r} "
+                    "(GLOSSARY.md)"
+                )
+    return problems
 
 
 def check_addon(addon, pot_path):
@@ -151,11 +185,15 @@ def main():
         addon, _sep, path = item.partition("=")
         pots[addon] = pathlib.Path(path).resolve()
     problems = []
+    rules = glossary_rules()
     for addon in ADDONS:
         problems += check_addon(addon, pots.pop(addon))
+        po = polib.pofile(str(ROOT / "addons" / addon / "i18n" / "zh_CN.po"))
+        problems += glossary_problems(addon, po, rules)
     for addon, modules in EXTRA_SCOPE.items():
         entries, extra_problems = extra_entries(addon)
         problems += extra_problems
+        problems += glossary_problems(f"{addon} i18n_extra", entries or [], rules)
         for module, scope in modules.items():
             problems += check_extra(
                 addon, module, scope, entries or [], pots.pop(module, None)

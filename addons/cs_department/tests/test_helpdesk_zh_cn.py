@@ -51,3 +51,22 @@ class TestHelpdeskZhCn(TransactionCase):
             self.assertIn(chinese, arch)
         for english in ("Request Validation", "This Record needs to be"):
             self.assertNotIn(english, arch)
+
+    def test_ticket_and_work_order_have_distinct_names(self):
+        """In Chinese a ticket is 受理单 and a work order 工单 (GLOSSARY.md):
+        the work order's ticket field, the helpdesk's ticket model and the
+        engineer's escalations menu never call a ticket 工单."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["cs_department"], ["zh_CN"])
+        zh = self.env(context={"lang": "zh_CN"})
+        orders = zh["cs.work.order"]
+        self.assertIn(
+            "工单", zh["ir.model"]._get("cs.work.order").with_context(lang="zh_CN").name
+        )
+        ticket_label = orders._fields["ticket_id"].get_description(zh)["string"]
+        self.assertIn("受理单", ticket_label)
+        self.assertNotIn("工单", ticket_label)
+        ticket_model = zh["ir.model"]._get("helpdesk.ticket").with_context(lang="zh_CN")
+        self.assertIn("受理单", ticket_model.name)
+        menu = zh.ref("cs_department.cs_ticket_escalation_menu_mine")
+        self.assertEqual(menu.name, "我的转交受理单")
