@@ -187,3 +187,17 @@ class TestTours(HttpCase):
         )
         self.assertEqual(order.state, "done")
         self.assertTrue(order.done_date)
+
+    def test_tour_chinese_names(self):
+        """In Chinese, the work-order form names the work order 工单 and its
+        ticket 受理单 (GLOSSARY.md)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["cs_department"], ["zh_CN"])
+        self.engineer.lang = "zh_CN"
+        order = self.env.ref("cs_department.cs_work_order_in_progress_demo")
+        self.assertTrue(order.ticket_id)
+        self.start_tour(
+            f"/odoo/action-cs_department.cs_work_order_action/{order.id}",
+            "cs_department_tour_zh_names",
+            login="cs_engineer",
+        )

@@ -558,3 +558,21 @@ tours.add("cs_department_tour_work_order", {
         },
     ],
 });
+
+tours.add("cs_department_tour_zh_names", {
+    steps: () => [
+        // In Chinese a work order is 工单 and the ticket it comes from 受理单.
+        {
+            content: "The work order's ticket field is a 受理单",
+            trigger: ".o_form_view label[for^='ticket_id']:contains('受理单')",
+        },
+        {
+            content: "The ticket field is not called 工单",
+            trigger: ".o_form_view label[for^='ticket_id']:not(:contains('工单'))",
+        },
+        {
+            content: "The work order itself is a 工单",
+            trigger: ".o_breadcrumb:contains('工单')",
+        },
+    ],
+});
