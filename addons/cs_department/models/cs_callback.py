@@ -511,25 +511,26 @@ class CsCallback(models.Model):
         )
         model_id = self.env["ir.model"]._get_id(self._name)
         todo_type = self.env.ref("mail.mail_activity_data_todo")
-        summary = self.env._("Overdue callback")
-        self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": callback.id,
-                    "activity_type_id": todo_type.id,
-                    "automated": True,
-                    "date_deadline": callback.company_id._cs_today(user),
-                    "user_id": user.id,
-                    "summary": summary,
-                    "note": self.env._(
-                        "This callback was due on %(date)s.",
-                        date=callback.scheduled_date,
-                    ),
-                }
-                for callback, users in overdue._cs_overdue_recipients().items()
-                for user in users
-            ]
-        )
+        vals_list = []
+        for callback, users in overdue._cs_overdue_recipients().items():
+            for user in users:
+                # a job writes it: in the recipient's language
+                env = callback.with_context(lang=user.lang).env
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": callback.id,
+                        "activity_type_id": todo_type.id,
+                        "automated": True,
+                        "date_deadline": callback.company_id._cs_today(user),
+                        "user_id": user.id,
+                        "summary": env._("Overdue callback"),
+                        "note": env._(
+                            "This callback was due on %(date)s.",
+                            date=callback.scheduled_date,
+                        ),
+                    }
+                )
+        self.env["mail.activity"].create(vals_list)
         overdue.sudo().write({"overdue_flagged": True})
         return True

@@ -134,7 +134,13 @@ class CsQualityCheck(models.Model):
             self.env["hr.employee"].sudo().search([("user_id", "in", supervisors.ids)])
         )
         model_id = self.env["ir.model"]._get_id("hr.employee")
-        summary = self.env._("Weekly service quality spot check")
+        # a job writes it, in each supervisor's language
+        summaries = {
+            lang: self.with_context(lang=lang).env._(
+                "Weekly service quality spot check"
+            )
+            for lang in set(employees.user_id.mapped("lang")) | {self.env.lang}
+        }
         pending = {
             (activity.res_id, activity.user_id.id)
             for activity in self.env["mail.activity"]
@@ -143,7 +149,7 @@ class CsQualityCheck(models.Model):
                 [
                     ("res_model_id", "=", model_id),
                     ("res_id", "in", employees.ids),
-                    ("summary", "=", summary),
+                    ("summary", "in", list(summaries.values())),
                 ]
             )
         }
@@ -161,9 +167,9 @@ class CsQualityCheck(models.Model):
                     "activity_type_id": todo_type.id,
                     "automated": True,
                     "user_id": user.id,
-                    "summary": summary,
+                    "summary": summaries[user.lang],
                     "date_deadline": today + timedelta(days=6 - today.weekday()),
-                    "note": self.env._(
+                    "note": self.with_context(lang=user.lang).env._(
                         "Check one ticket or call of each member of your group "
                         "and record it under Customer Service > Quality Checks."
                     ),

@@ -302,7 +302,10 @@ class CsTrafficAnomaly(models.Model):
                         "user_id": assignees[anomaly].id,
                         "scheduled_date": today,
                         "company_id": anomaly.company_id.id,
-                        "notes": anomaly._cs_callback_note(),
+                        # in the assignee's language: a job writes it
+                        "notes": anomaly.with_context(
+                            lang=assignees[anomaly].lang
+                        )._cs_callback_note(),
                     }
                     for anomaly in anomalies
                 ]

@@ -60,3 +60,4 @@ from . import test_kpi_complaint_rate
 # ---- hostile inputs at the product's doors ----
 from . import test_input_doors
 from . import test_migration_service_desk
+from . import test_job_language
