@@ -140,7 +140,10 @@ class TestExpensePaymentAndGuard(CsBudgetCommon):
     def test_10_paid_moves_committed_to_spent(self):
         """Finance marks an approved request paid: spent follows, committed drops."""
         request = self._approve(self._request(self.line_training, 1000), self.manager)
-        self._pay(request, 900, reference="TRF-42")
+        notice = self._pay(request, 900, reference="TRF-42")["params"]
+        # the wizard says what was paid, then closes
+        self.assertIn(f"{request.name} marked paid", notice["message"])
+        self.assertEqual(notice["next"], {"type": "ir.actions.act_window_close"})
         self.assertEqual(request.state, "paid")
         self.assertEqual(
             (request.paid_amount, str(request.paid_date), request.payment_reference),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.tools import format_amount, format_date
 
 
 class CsExpenseRequestPay(models.TransientModel):
@@ -28,5 +29,20 @@ class CsExpenseRequestPay(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.request_id._cs_mark_paid(self.amount, self.date, self.reference)
-        return {"type": "ir.actions.act_window_close"}
+        request = self.request_id
+        request._cs_mark_paid(self.amount, self.date, self.reference)
+        # the payment said at once, then the request shows it (PAID ribbon)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._(
+                    "%(request)s marked paid: %(amount)s on %(date)s.",
+                    request=request.name,
+                    amount=format_amount(self.env, self.amount, self.currency_id),
+                    date=format_date(self.env, self.date),
+                ),
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
