@@ -127,6 +127,13 @@ class CsReportSubmission(models.Model):
         comodel_name="res.users", readonly=True, copy=False, cs_step=True
     )
     scored_on = fields.Datetime(readonly=True, copy=False, cs_step=True)
+    quality_scored = fields.Boolean(
+        string="Scored",
+        compute="_compute_quality_scored",
+        search="_search_quality_scored",
+        help="The recipient has given the quality score. An unscored report "
+        "shows no score, and never counts as 0 in any figure.",
+    )
     is_submitter = fields.Boolean(
         compute="_compute_is_submitter", help="Technical: the current user submits it."
     )
@@ -180,6 +187,19 @@ class CsReportSubmission(models.Model):
             end=date_to or "",
         )
         return f"{name} ({team.name})" if team else name
+
+    @api.depends("scored_by_id")
+    def _compute_quality_scored(self):
+        # Odoo keeps no empty integer: the scorer, recorded with the score,
+        # tells a score of 0 from none.
+        for submission in self:
+            submission.quality_scored = bool(submission.scored_by_id)
+
+    def _search_quality_scored(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        scored = (operator == "=") == bool(value)
+        return [("scored_by_id", "!=" if scored else "=", False)]
 
     @api.depends_context("uid")
     @api.depends("submitter_id", "recipient_id")

@@ -57,3 +57,4 @@ from . import test_kpi_complaint_rate
 
 # ---- hostile inputs at the product's doors ----
 from . import test_input_doors
+from . import test_unscored
