@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -402,3 +402,29 @@ class TestUnscoredCallback(CsReportsCommon):
             )
         )
         self.assertEqual((average, count), (90, 1))
+
+
+@tagged("post_install", "-at_install")
+class TestUnscoredTour(HttpCase):
+    """The General Manager's Reports to Score list in the web client."""
+
+    def test_tour_score_zero_inline(self):
+        """A 0 typed inline on an unscored report is saved as a score of 0."""
+        gm = self.env.ref("cs_department.res_users_cs_general_manager_demo")
+        Submission = self.env["cs.report.submission"]
+        unscored = Submission.search(
+            [
+                ("recipient_id", "=", gm.id),
+                ("state", "=", "submitted"),
+                ("quality_scored", "=", False),
+            ]
+        )
+        self.assertTrue(unscored)
+        self.start_tour(
+            "/odoo/action-cs_department.cs_report_submission_action_score",
+            "cs_department_tour_score_zero",
+            login=gm.login,
+        )
+        scored = unscored.filtered("quality_scored")
+        self.assertEqual(len(scored), 1)
+        self.assertEqual((scored.quality_score, scored.scored_by_id), (0, gm))
