@@ -252,7 +252,23 @@ class CsReportSubmission(models.Model):
         return result
 
     def write(self, vals):
-        result = super().write(vals)
+        # An unscored report has no score to change from 0: its first score
+        # is logged as given, not tracked as "0 -> score".
+        first = self.browse()
+        if "quality_score" in vals and not self.env.su:
+            first = self.filtered(lambda submission: not submission.scored_by_id)
+            if first and first != self:
+                return (self - first).write(vals) and first.write(vals)
+        result = super(
+            CsReportSubmission, self.with_context(mail_notrack=True) if first else self
+        ).write(vals)
+        for submission in first:
+            submission.message_post(
+                body=self.env._(
+                    "Quality score given: %(score)s", score=submission.quality_score
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         # Not a guard: the scorer is recorded and the scores become the
         # scorer's evaluations of the submitter.
         if "quality_score" in vals and not self.env.su:

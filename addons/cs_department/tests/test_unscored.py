@@ -119,6 +119,43 @@ class TestUnscoredReportQuality(BaseCommon):
         self.assertTrue(self.february.quality_scored)
         self.assertEqual(self.february.quality_score, 0)
 
+    def test_first_score_logged_as_given(self):
+        """The chatter logs a first score as given, not as a change from 0."""
+        # BaseCommon disables the tracking
+        report = self.february.with_user(self.gm).with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        with freeze_time("2026-03-11 03:00:00"):
+            report.action_score(85)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the tracking is written at commit
+        score_field = self.env["ir.model.fields"]._get(
+            "cs.report.submission", "quality_score"
+        )
+        trackings = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", report._name),
+                ("mail_message_id.res_id", "=", report.id),
+                ("field_id", "=", score_field.id),
+            ]
+        )
+        self.assertFalse(trackings)
+        self.assertIn("Quality score given: 85", report.message_ids[0].body)
+        with freeze_time("2026-03-12 03:00:00"):
+            report.action_score(90)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        trackings = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", report._name),
+                ("mail_message_id.res_id", "=", report.id),
+                ("field_id", "=", score_field.id),
+            ]
+        )
+        self.assertEqual(
+            (trackings.old_value_integer, trackings.new_value_integer), (85, 90)
+        )
+
     def test_unscored_report_not_in_report_quality(self):
         """The GM's evaluation is the mean of the scored reports only: 80, not 40;
         a real 0 given later counts."""
