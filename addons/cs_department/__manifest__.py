@@ -119,6 +119,9 @@
         "demo/cs_kpi_quarter_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "cs_department/static/src/score_field/*",
+        ],
         "web.assets_tests": [
             "cs_department/static/tests/tours/*.js",
         ],

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 SATISFACTION = "cs_callback_satisfaction"
@@ -209,41 +210,49 @@ class CsKpiSheetLine(models.Model):
         campaign's time zone) by the user of the line's employee, the share
         (%) done by their scheduled end (scheduled date plus duration) and the
         average customer rating of the rated ones (``None`` when none is
-        rated). ``None`` for an engineer without any done work order. One
-        ``_read_group``, whatever the number of lines and work orders.
+        rated: an unrated work order never counts as 0). ``None`` for an
+        engineer without any done work order. Two ``_read_group``, whatever
+        the number of lines and work orders.
         """
         lines = self.sudo()
         users = lines.employee_id.user_id
         groups = {}
+        ratings = {}
         if users:
             start, stop = campaign._period_datetimes()
+            domain = [
+                ("state", "=", "done"),
+                ("engineer_id", "in", users.ids),
+                ("company_id", "=", campaign.company_id.id),
+                ("done_date", ">=", start),
+                ("done_date", "<", stop),
+            ]
+            orders = self.env["cs.work.order"].sudo()
             groups = {
-                user.id: (count, on_time, ratings)
-                for user, count, on_time, ratings in self.env["cs.work.order"]
-                .sudo()
-                ._read_group(
-                    [
-                        ("state", "=", "done"),
-                        ("engineer_id", "in", users.ids),
-                        ("company_id", "=", campaign.company_id.id),
-                        ("done_date", ">=", start),
-                        ("done_date", "<", stop),
-                    ],
-                    ["engineer_id"],
-                    ["__count", "done_on_time:array_agg", "quality_rating:array_agg"],
+                user.id: (count, on_time)
+                for user, count, on_time in orders._read_group(
+                    domain, ["engineer_id"], ["__count", "done_on_time:array_agg"]
                 )
             }
+            # an unrated work order is no rating of 0
+            ratings = dict(
+                orders._read_group(
+                    expression.AND([domain, [("quality_rated", "=", True)]]),
+                    ["engineer_id"],
+                    ["quality_rating:avg"],
+                )
+            )
         result = {}
         for line in lines:
-            figures = groups.get(line.employee_id.user_id.id)
+            user = line.employee_id.user_id
+            figures = groups.get(user.id)
             if not figures:
                 result[line.id] = None
                 continue
-            count, on_time, ratings = figures
-            rated = [rating for rating in ratings if rating]  # 0 = not rated
+            count, on_time = figures
             result[line.id] = (
                 100.0 * sum(1 for flag in on_time if flag) / count,
-                sum(rated) / len(rated) if rated else None,
+                ratings.get(user),
             )
         return result
 

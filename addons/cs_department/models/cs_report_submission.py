@@ -127,6 +127,13 @@ class CsReportSubmission(models.Model):
         comodel_name="res.users", readonly=True, copy=False, cs_step=True
     )
     scored_on = fields.Datetime(readonly=True, copy=False, cs_step=True)
+    quality_scored = fields.Boolean(
+        string="Scored",
+        compute="_compute_quality_scored",
+        search="_search_quality_scored",
+        help="The recipient has given the quality score. An unscored report "
+        "shows no score, and never counts as 0 in any figure.",
+    )
     is_submitter = fields.Boolean(
         compute="_compute_is_submitter", help="Technical: the current user submits it."
     )
@@ -181,6 +188,19 @@ class CsReportSubmission(models.Model):
         )
         return f"{name} ({team.name})" if team else name
 
+    @api.depends("scored_by_id")
+    def _compute_quality_scored(self):
+        # Odoo keeps no empty integer: the scorer, recorded with the score,
+        # tells a score of 0 from none.
+        for submission in self:
+            submission.quality_scored = bool(submission.scored_by_id)
+
+    def _search_quality_scored(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        scored = (operator == "=") == bool(value)
+        return [("scored_by_id", "!=" if scored else "=", False)]
+
     @api.depends_context("uid")
     @api.depends("submitter_id", "recipient_id")
     def _compute_is_submitter(self):
@@ -232,7 +252,23 @@ class CsReportSubmission(models.Model):
         return result
 
     def write(self, vals):
-        result = super().write(vals)
+        # An unscored report has no score to change from 0: its first score
+        # is logged as given, not tracked as "0 -> score".
+        first = self.browse()
+        if "quality_score" in vals and not self.env.su:
+            first = self.filtered(lambda submission: not submission.scored_by_id)
+            if first and first != self:
+                return (self - first).write(vals) and first.write(vals)
+        result = super(
+            CsReportSubmission, self.with_context(mail_notrack=True) if first else self
+        ).write(vals)
+        for submission in first:
+            submission.message_post(
+                body=self.env._(
+                    "Quality score given: %(score)s", score=submission.quality_score
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         # Not a guard: the scorer is recorded and the scores become the
         # scorer's evaluations of the submitter.
         if "quality_score" in vals and not self.env.su:

@@ -165,8 +165,16 @@ class CsWorkOrder(models.Model):
         tracking=True,
         copy=False,
         cs_input=True,
-        help="The customer's rating of the work from 0 to 100 (0 = not rated), "
-        "the scale of the callbacks.",
+        help="The customer's rating of the work from 0 to 100, the scale of the "
+        "callbacks.",
+    )
+    quality_rated = fields.Boolean(
+        string="Rated",
+        readonly=True,
+        copy=False,
+        cs_step=True,
+        help="The customer's rating is recorded: an unrated work order shows no "
+        "rating, and never counts as 0 in the engineer's quality.",
     )
     notes = fields.Html()
     company_id = fields.Many2one(
@@ -270,7 +278,28 @@ class CsWorkOrder(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("cs.work.order")
-        return super().create(vals_list)
+        orders = super().create(vals_list)
+        # Not a guard: a rating given at creation (imports, demo data) is a
+        # rating; 0 there is the empty default.
+        orders.filtered("quality_rating").sudo().write({"quality_rated": True})
+        return orders
+
+    def init(self):
+        # Ratings recorded before the flag: 0 was the only "not rated".
+        self.env.cr.execute(
+            "UPDATE cs_work_order SET quality_rated = TRUE "
+            "WHERE quality_rating > 0 AND quality_rated IS NOT TRUE"
+        )
+
+    def write(self, vals):
+        result = super().write(vals)
+        # Not a guard: Odoo keeps no empty integer, so the flag recorded with
+        # the rating tells a rating of 0 from none.
+        if "quality_rating" in vals:
+            self.filtered(
+                lambda order: order.state == "done" and not order.quality_rated
+            ).sudo().write({"quality_rated": True})
+        return result
 
     # ---- the rules of a work order of its own (cs.guard.mixin hooks) ----
     def _cs_guard_created(self, vals_list):

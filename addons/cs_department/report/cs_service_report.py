@@ -156,8 +156,9 @@ class CsServiceReport(models.AbstractModel):
             "escalations": escalations,
             "escalated_tickets": escalated,
             "followups_rated": rated,
-            "followup_satisfaction": float(average or 0.0),
-            "followup_pass_rate": passed / rated if rated else 0.0,
+            # no rated follow-up: no satisfaction (empty), never 0
+            "followup_satisfaction": float(average) if rated else None,
+            "followup_pass_rate": passed / rated if rated else None,
             "active_customers": customers,
             "complaint_rate": count / customers if customers else 0.0,
         }
@@ -433,8 +434,8 @@ class CsServiceReport(models.AbstractModel):
     def _cs_figures_engineer_services(self, scope):
         """The work orders done in the period (by their done date): by kind
         and engineer, done by their scheduled end, their customers' quality
-        rating (0 = not rated, left out of the average) and the equipment
-        their done transfers moved."""
+        rating (the unrated ones left out of the average, never counted as
+        0) and the equipment their done transfers moved."""
         model = "cs.work.order"
         domain = [
             ("company_id", "=", scope["company"].id),
@@ -448,11 +449,11 @@ class CsServiceReport(models.AbstractModel):
         aggregates = (
             SQL("COUNT(*)"),
             SQL("COUNT(*) FILTER (WHERE %s)", col("done_on_time")),
-            SQL("COUNT(*) FILTER (WHERE %s > 0)", col("quality_rating")),
+            SQL("COUNT(*) FILTER (WHERE %s)", col("quality_rated")),
             SQL(
-                "AVG(%s) FILTER (WHERE %s > 0)",
+                "AVG(%s) FILTER (WHERE %s)",
                 col("quality_rating"),
-                col("quality_rating"),
+                col("quality_rated"),
             ),
         )
 
@@ -462,7 +463,8 @@ class CsServiceReport(models.AbstractModel):
                 on_time,
                 on_time / count if count else 0.0,
                 rated,
-                float(quality or 0.0),
+                # no rated work order: no rating (empty), never 0
+                float(quality) if rated else None,
             )
 
         def grouped(field):

@@ -48,6 +48,14 @@ class CsServiceReportXlsx(models.AbstractModel):
         worksheet.fit_to_pages(1, 0)
         worksheet.repeat_rows(3)
 
+    def _write_value(self, worksheet, row, col, value, style):
+        """A figure's cell: empty for ``None`` (nothing measured, such as the
+        satisfaction when nobody rated), never 0."""
+        if value is None:
+            worksheet.write_blank(row, col, None, style)
+        else:
+            worksheet.write_number(row, col, value or 0, style)
+
     def _write_block(self, worksheet, row, rows, fmt):
         """Figure / value rows; returns the next free row."""
         worksheet.write_row(
@@ -56,7 +64,7 @@ class CsServiceReportXlsx(models.AbstractModel):
         for label, value, kind in rows:
             row += 1
             worksheet.write(row, 0, label, fmt["label"])
-            worksheet.write_number(row, 1, value or 0, fmt[kind])
+            self._write_value(worksheet, row, 1, value, fmt[kind])
         return row + 2
 
     def _write_table(self, worksheet, row, title, headers, rows, kinds, fmt):
@@ -72,7 +80,7 @@ class CsServiceReportXlsx(models.AbstractModel):
                 if kind == "label":
                     worksheet.write(row, col, value, fmt["label"])
                 else:
-                    worksheet.write_number(row, col, value or 0, fmt[kind])
+                    self._write_value(worksheet, row, col, value, fmt[kind])
         return row + 2
 
     def _write_counts(self, worksheet, row, title, rows, total, fmt):
@@ -106,10 +114,11 @@ class CsServiceReportXlsx(models.AbstractModel):
         for (label, value, kind), (_label, old, _kind) in zip(now, before, strict=True):
             row += 1
             worksheet.write(row, 0, label, fmt["label"])
-            worksheet.write_number(row, 1, value or 0, fmt[kind])
-            worksheet.write_number(row, 2, old or 0, fmt[kind])
-            worksheet.write_number(row, 3, (value or 0) - (old or 0), fmt[kind])
-            if old:
+            self._write_value(worksheet, row, 1, value, fmt[kind])
+            self._write_value(worksheet, row, 2, old, fmt[kind])
+            change = None if None in (value, old) else value - old
+            self._write_value(worksheet, row, 3, change, fmt[kind])
+            if old and value is not None:
                 worksheet.write_number(row, 4, (value - old) / old, fmt["percent"])
             else:
                 worksheet.write(row, 4, "", fmt["label"])

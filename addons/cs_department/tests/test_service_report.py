@@ -423,7 +423,7 @@ class TestServiceReport(CsReportsCommon):
             self._table(sheet, "Kind", 6),
             [
                 ("Installation", 1, 1, 1.0, 1, 80),
-                ("Maintenance", 1, 1, 1.0, 0, 0),
+                ("Maintenance", 1, 1, 1.0, 0, None),
                 ("Repair", 1, 0, 0.0, 1, 60),
             ],
         )
@@ -432,7 +432,7 @@ class TestServiceReport(CsReportsCommon):
             self._table(sheet, "Engineer", 6),
             [
                 (engineer0.name, 2, 1, 0.5, 2, 70),
-                (engineer1.name, 1, 1, 1.0, 0, 0),
+                (engineer1.name, 1, 1, 1.0, 0, None),
             ],
         )
         self.assertEqual(
