@@ -449,3 +449,23 @@ class TestReportKpiSources(CsReportsCommon):
         # activated: one within its delay of two
         self.assertEqual(line(self.rep, self.ind_delay).actual, 50.0)
         self.assertFalse(line(self.reps[1], self.ind_delay).is_measured)
+
+
+@tagged("post_install", "-at_install")
+class TestReportSubmissionViews(CsReportsCommon):
+    """What a submitter meets in Report Submissions."""
+
+    def test_opens_on_my_reports_to_submit_with_overdue_in_red(self):
+        """The menu opens on the user's reports still to submit (both filters
+        at once, not either), and a report past its due date is red."""
+        action = self.env.ref("cs_department.cs_report_submission_action")
+        self.assertIn("search_default_mine", action.context)
+        self.assertIn("search_default_to_submit", action.context)
+        Submission = self.env["cs.report.submission"].with_user(self.supervisor)
+        views = Submission.get_views([(False, "list"), (False, "search")])["views"]
+        # filters of different groups combine with AND
+        self.assertRegex(
+            views["search"]["arch"],
+            r'name="overdue"[^>]*/>\s*<separator\s*/>\s*<filter[^>]*name="mine"',
+        )
+        self.assertIn("state == 'to_submit' and due_date", views["list"]["arch"])
