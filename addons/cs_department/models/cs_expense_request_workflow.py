@@ -60,30 +60,41 @@ class CsExpenseRequest(models.Model):
 
     # ---- what an approval needs: the tier definitions ----
     def _cs_tier_definitions(self):
-        """The active tier definitions of this request, in review order."""
-        self.ensure_one()
+        """The active tier definitions of these requests' model and companies,
+        in review order: one search for a batch."""
+        companies = self.company_id | self.env.company
         return (
             self.env["tier.definition"]
             .sudo()
             .search(
                 [
                     ("model", "=", self._name),
-                    ("company_id", "in", [False] + self._get_company().ids),
+                    ("company_id", "in", [False, *companies.ids]),
                 ],
                 order="sequence desc",
             )
         )
 
-    def _cs_required_tiers(self):
-        """The tier definitions whose domain the request matches now."""
+    def _cs_required_tiers(self, definitions=None):
+        """The tier definitions whose domain the request matches now, among
+        ``definitions`` (read afresh, with the request's figures, if not
+        given)."""
         self.ensure_one()
         request = self.sudo()
-        request.invalidate_recordset()
-        return request._cs_tier_definitions().filtered(request.evaluate_tier)
+        if definitions is None:
+            request.invalidate_recordset()
+            definitions = request._cs_tier_definitions()
+        company = request._get_company()
+        return definitions.filtered(
+            lambda definition: (
+                (not definition.company_id or definition.company_id == company)
+                and request.evaluate_tier(definition)
+            )
+        )
 
-    def _cs_missing_tiers(self):
-        """Required tier definitions without a review approved by someone
-        other than the requester."""
+    def _cs_missing_tiers(self, required):
+        """The ``required`` tier definitions without a review approved by
+        someone other than the requester."""
         self.ensure_one()
         approved = self.sudo().review_ids.filtered(
             lambda review: (
@@ -92,7 +103,7 @@ class CsExpenseRequest(models.Model):
                 and review.done_by != self.requester_id
             )
         )
-        return self._cs_required_tiers() - approved.definition_id
+        return required - approved.definition_id
 
     def _cs_follow_tiers(self):
         """Add the reviews the tier definitions now call for to these requests
@@ -100,11 +111,17 @@ class CsExpenseRequest(models.Model):
         reviewers. Returns the new reviews."""
         Review = self.env["tier.review"].sudo()
         created = Review
-        for request in self.sudo():
-            if request.state != "to_approve":
-                continue
+        requests = self.sudo().filtered(lambda request: request.state == "to_approve")
+        if not requests:
+            return created
+        # the figures moved: read them afresh, and the definitions once
+        requests.invalidate_recordset()
+        all_definitions = requests._cs_tier_definitions()
+        for request in requests:
             reviews = request.review_ids
-            definitions = request._cs_required_tiers() - reviews.definition_id
+            definitions = (
+                request._cs_required_tiers(all_definitions) - reviews.definition_id
+            )
             if not definitions:
                 continue
             new = Review.create(
@@ -298,7 +315,8 @@ class CsExpenseRequest(models.Model):
         approved = self.browse()
         followed = self.env["tier.review"]
         for request in self:
-            missing = request._cs_missing_tiers()
+            required = request._cs_required_tiers()
+            missing = request._cs_missing_tiers(required)
             if missing:
                 new = request._cs_follow_tiers()
                 if not new:
@@ -320,7 +338,7 @@ class CsExpenseRequest(models.Model):
                 {
                     "state": "approved",
                     "approved_date": fields.Datetime.now(),
-                    "approval_level": request._cs_approval_level(),
+                    "approval_level": request._cs_approval_level(required),
                     "within_budget": not (
                         request.cs_exceeds_line or request.cs_exceeds_budget
                     ),
@@ -352,10 +370,10 @@ class CsExpenseRequest(models.Model):
             },
         }
 
-    def _cs_approval_level(self):
-        """The highest approval the required tiers asked for."""
+    def _cs_approval_level(self, required):
+        """The highest approval the ``required`` tiers asked for."""
         self.ensure_one()
-        roles = {self._cs_tier_role(td) for td in self._cs_required_tiers()}
+        roles = {self._cs_tier_role(td) for td in required}
         return next((level for level in reversed(LEVELS) if level in roles), LEVELS[0])
 
     def action_cancel(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.access import MAIL_FIELDS
@@ -72,23 +72,27 @@ class CsGuardMixin(models.AbstractModel):
     def _valid_field_parameter(self, field, name):
         return name in GUARD_PARAMETERS or super()._valid_field_parameter(field, name)
 
+    # Both read the model's fields, fixed until the registry reloads: cached
+    # (the key holds the model's name), as every create and write asks.
     @api.model
+    @tools.ormcache("parameter")
     def _cs_fields_with(self, parameter):
         """Names of the fields declared with ``parameter``."""
-        return {
+        return frozenset(
             name
             for name, field in self._fields.items()
             if getattr(field, parameter, False)
-        }
+        )
 
     @api.model
+    @tools.ormcache()
     def _cs_computed_figures(self):
         """Names of the computed fields no client may write."""
-        return {
+        return frozenset(
             name
             for name, field in self._fields.items()
             if field.compute and field.readonly and not field.inverse
-        }
+        )
 
     @api.model
     def _cs_step_fields(self):
@@ -111,12 +115,7 @@ class CsGuardMixin(models.AbstractModel):
             self.cs_input_locked = False
             return
         user = self.env.user
-        groups = {
-            group.strip()
-            for name in self._cs_group_fields()
-            for group in self._fields[name].cs_write_groups.split(",")
-        }
-        lacks_group = bool(groups) and not any(user.has_group(g) for g in groups)
+        lacks_group = not all(map(self._cs_may_set, self._cs_group_fields()))
         for record in self:
             record.cs_input_locked = lacks_group or (
                 bool(self._cs_appraised_fields) and user in record._cs_appraised()
@@ -148,9 +147,6 @@ class CsGuardMixin(models.AbstractModel):
 
     def _cs_check_state(self, states, action):
         """Refuse ``action`` (a label) on records outside ``states``."""
-        labels = dict(
-            self._fields[self._cs_state_field]._description_selection(self.env)
-        )
         for record in self:
             state = record._cs_state()
             if state not in states:
@@ -159,7 +155,7 @@ class CsGuardMixin(models.AbstractModel):
                         "%(action)s is not possible on %(record)s in state %(state)s.",
                         action=action,
                         record=record.display_name,
-                        state=labels.get(state, state),
+                        state=record._cs_state_label(state),
                     )
                 )
 
@@ -222,20 +218,36 @@ class CsGuardMixin(models.AbstractModel):
         return full_list
 
     @api.model
+    def _cs_check_figures(self, fnames):
+        """Refuse computed figures among the ``fnames`` a caller sends."""
+        forged = fnames & self._cs_computed_figures()
+        if forged:
+            self._cs_refuse(
+                forged,
+                self.env._(
+                    "%(fields)s of %(model)s are computed and cannot be written."
+                ),
+            )
+
+    @api.model
     def _cs_group_fields(self):
         return self._cs_fields_with("cs_write_groups")
 
     @api.model
+    def _cs_may_set(self, fname):
+        """Whether the user is in one of the ``cs_write_groups`` of ``fname``."""
+        return any(
+            self.env.user.has_group(group.strip())
+            for group in self._fields[fname].cs_write_groups.split(",")
+        )
+
+    @api.model
     def _cs_check_groups(self, fnames):
         """Refuse ``fnames`` declared ``cs_write_groups`` the user is in none of."""
-        user = self.env.user
         refused = {
             name
             for name in fnames & self._cs_group_fields()
-            if not any(
-                user.has_group(group.strip())
-                for group in self._fields[name].cs_write_groups.split(",")
-            )
+            if not self._cs_may_set(name)
         }
         if refused:
             self._cs_refuse(
@@ -270,6 +282,7 @@ class CsGuardMixin(models.AbstractModel):
 
     def _cs_guard_write(self, vals):
         fnames = set(vals)
+        self._cs_check_figures(fnames)
         forged = fnames & self._cs_step_fields()
         if forged:
             self._cs_refuse(
@@ -436,14 +449,7 @@ class CsGuardMixin(models.AbstractModel):
     def _cs_prepare_create(self, vals_list):
         """``(model, vals_list)`` to create with: the values checked, with the
         defaults they get, in a context without the figures' default keys."""
-        forged = set().union(*vals_list) & self._cs_computed_figures()
-        if forged:
-            self._cs_refuse(
-                forged,
-                self.env._(
-                    "%(fields)s of %(model)s are computed and cannot be written."
-                ),
-            )
+        self._cs_check_figures(set().union(*vals_list))
         figures = self._cs_computed_figures()
         context = {
             key: value
@@ -461,14 +467,6 @@ class CsGuardMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self.env.su:
-            forged = set(vals) & self._cs_computed_figures()
-            if forged:
-                self._cs_refuse(
-                    forged,
-                    self.env._(
-                        "%(fields)s of %(model)s are computed and cannot be written."
-                    ),
-                )
             self._cs_guard_write(vals)
         recheck = self._cs_parent_field and (
             set(vals) & {*self._cs_parent_recheck_fields, self._cs_parent_field}

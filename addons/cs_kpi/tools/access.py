@@ -13,16 +13,3 @@ MAIL_FIELDS = frozenset(
 def is_kpi_hr(env):
     """Whether ``env`` acts as KPI HR: the superuser or an HR officer."""
     return env.su or env.user.has_group(HR_OFFICER)
-
-
-def workflow_write(records, vals):
-    """Write a workflow step's ``vals`` on ``records`` as superuser, once the
-    caller's write right on them is checked.
-
-    The step has checked its own rules (states, who may run it) before: the
-    write runs as superuser because the fields it sets (state, dates, figures)
-    are closed to direct writes, and a context key sent by a client must not
-    open them. The context of ``records`` is kept.
-    """
-    records.check_access("write")
-    return records.sudo().write(vals)
