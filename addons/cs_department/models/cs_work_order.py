@@ -284,13 +284,6 @@ class CsWorkOrder(models.Model):
         orders.filtered("quality_rating").sudo().write({"quality_rated": True})
         return orders
 
-    def init(self):
-        # Ratings recorded before the flag: 0 was the only "not rated".
-        self.env.cr.execute(
-            "UPDATE cs_work_order SET quality_rated = TRUE "
-            "WHERE quality_rating > 0 AND quality_rated IS NOT TRUE"
-        )
-
     def write(self, vals):
         result = super().write(vals)
         # Not a guard: Odoo keeps no empty integer, so the flag recorded with
