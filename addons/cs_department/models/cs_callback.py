@@ -90,8 +90,16 @@ class CsCallback(models.Model):
     satisfaction = fields.Integer(
         aggregator="avg",
         tracking=True,
-        help="Customer satisfaction from 0 to 100 (0 = not rated). The 1-5 star "
-        "scale is stored as 20, 40, 60, 80, 100.",
+        help="Customer satisfaction from 0 to 100; empty until it is recorded "
+        "(a recorded 0 is a real 0). The 1-5 star scale is stored as 20, 40, 60, "
+        "80, 100.",
+    )
+    satisfaction_rated = fields.Boolean(
+        string="Rated",
+        compute="_compute_satisfaction_rated",
+        store=True,
+        help="A satisfaction was recorded, 0 included: only rated callbacks count "
+        "in the figures.",
     )
     recorded_by_id = fields.Many2one(
         comodel_name="res.users",
@@ -172,17 +180,24 @@ class CsCallback(models.Model):
             )
 
     @api.model
-    def _satisfaction_to_stars(self, score):
-        """Nearest star (halves up); any score given shows at least one star."""
-        if not score:
+    def _satisfaction_to_stars(self, score, rated):
+        """Nearest star (halves up); any score given, 0 included, shows at
+        least one star."""
+        if not rated:
             return "0"
         return str(min(5, max(1, int(score / 20 + 0.5))))
 
     @api.depends("satisfaction")
+    def _compute_satisfaction_rated(self):
+        # A score above 0 is rated; a recorded 0 is marked by ``write``.
+        for callback in self:
+            callback.satisfaction_rated = bool(callback.satisfaction)
+
+    @api.depends("satisfaction", "satisfaction_rated")
     def _compute_satisfaction_stars(self):
         for callback in self:
             callback.satisfaction_stars = self._satisfaction_to_stars(
-                callback.satisfaction
+                callback.satisfaction, callback.satisfaction_rated
             )
 
     def _inverse_satisfaction_stars(self):
@@ -190,15 +205,21 @@ class CsCallback(models.Model):
             # The form sends the stars recomputed from a score typed on the
             # 0-100 scale too: keep that score, only a new star count rewrites it.
             if callback.satisfaction_stars == self._satisfaction_to_stars(
-                callback.satisfaction
+                callback.satisfaction, callback.satisfaction_rated
             ):
                 continue
-            callback.satisfaction = int(callback.satisfaction_stars or 0) * 20
+            if callback.satisfaction_stars in (False, "0"):
+                # "Not Rated": no score, not even 0
+                callback._cs_step({"satisfaction": 0, "satisfaction_rated": False})
+            else:
+                callback.satisfaction = int(callback.satisfaction_stars) * 20
 
-    @api.depends("satisfaction", "company_id.cs_satisfaction_threshold")
+    @api.depends(
+        "satisfaction", "satisfaction_rated", "company_id.cs_satisfaction_threshold"
+    )
     def _compute_satisfaction_passed(self):
         for callback in self:
-            callback.satisfaction_passed = bool(callback.satisfaction) and (
+            callback.satisfaction_passed = callback.satisfaction_rated and (
                 callback.satisfaction >= callback.company_id.cs_satisfaction_threshold
             )
 
@@ -248,7 +269,7 @@ class CsCallback(models.Model):
     def create(self, vals_list):
         callbacks = super().create(vals_list)
         if not self.env.su:
-            callbacks.filtered("satisfaction")._cs_record_scorer()
+            callbacks.filtered("satisfaction_rated")._cs_record_scorer()
         for callback in callbacks.filtered(lambda cb: cb.state == "todo"):
             callback.activity_schedule(
                 "mail.mail_activity_data_call",
@@ -260,6 +281,14 @@ class CsCallback(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
+        if "satisfaction_rated" not in vals and (
+            "satisfaction" in vals
+            or vals.get("satisfaction_stars") not in (None, False, "0")
+        ):
+            # A score given, 0 included; "Not Rated" stars leave it unrated.
+            self.filtered(lambda callback: not callback.satisfaction_rated)._cs_step(
+                {"satisfaction_rated": True}
+            )
         if not self.env.su and FIGURE_FIELDS & set(vals):
             # On the values written: who records a score, on which ticket.
             if "ticket_id" in vals:
@@ -323,7 +352,7 @@ class CsCallback(models.Model):
         that representatives do not rate each other). Complaint follow-ups
         are recorded by their assignee (``_cs_check_followup_assignee``)."""
         user = self.env.user
-        rated = self.filtered(lambda callback: callback.satisfaction)
+        rated = self.filtered("satisfaction_rated")
         if any(callback._cs_representative() == user for callback in rated):
             raise AccessError(
                 self.env._(
@@ -440,7 +469,10 @@ class CsCallback(models.Model):
                         name=callback.display_name,
                     )
                 )
-            if callback._requires_satisfaction() and not callback.satisfaction:
+            if (
+                callback._requires_satisfaction()
+                and not callback.satisfaction_rated
+            ):
                 raise UserError(
                     self.env._(
                         "Record the customer's satisfaction on the complaint "

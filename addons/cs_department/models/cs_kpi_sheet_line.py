@@ -86,7 +86,7 @@ class CsKpiSheetLine(models.Model):
             "representative_id",
             [
                 ("state", "=", "done"),
-                ("satisfaction", ">", 0),
+                ("satisfaction_rated", "=", True),
                 ("done_date", ">=", start),
                 ("done_date", "<", stop),
                 *extra_domain,

@@ -110,7 +110,7 @@ class CsKpiSheetLine(models.Model):
             ("recorded_by_id", "user_id"),
             [
                 ("state", "=", "done"),
-                ("satisfaction", ">", 0),
+                ("satisfaction_rated", "=", True),
                 ("done_date", ">=", start),
                 ("done_date", "<", stop),
                 *extra_domain,

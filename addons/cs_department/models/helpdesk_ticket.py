@@ -104,6 +104,12 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
         help="Satisfaction (0-100) given in the latest completed callback.",
     )
+    cs_satisfaction_rated = fields.Boolean(
+        string="Satisfaction Rated",
+        compute="_compute_cs_satisfaction",
+        store=True,
+        help="A completed callback of the ticket recorded a satisfaction.",
+    )
     # ---- business-change orders ----
     cs_change_order_count = fields.Integer(
         string="Change Order Count",
@@ -164,13 +170,18 @@ class HelpdeskTicket(models.Model):
             first = ticket.cs_escalation_ids.sorted(lambda esc: (esc.date, esc.id))[:1]
             ticket.cs_representative_id = first.from_user_id or ticket.user_id
 
-    @api.depends("cs_callback_ids.state", "cs_callback_ids.satisfaction")
+    @api.depends(
+        "cs_callback_ids.state",
+        "cs_callback_ids.satisfaction",
+        "cs_callback_ids.satisfaction_rated",
+    )
     def _compute_cs_satisfaction(self):
         for ticket in self:
             done = ticket.cs_callback_ids.filtered(
-                lambda cb: cb.state == "done" and cb.satisfaction
+                lambda cb: cb.state == "done" and cb.satisfaction_rated
             ).sorted(lambda cb: (cb.done_date, cb.id))
             ticket.cs_satisfaction = done[-1:].satisfaction
+            ticket.cs_satisfaction_rated = bool(done)
 
     # ---------------------------------------------------
     # CRUD

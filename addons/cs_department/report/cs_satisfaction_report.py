@@ -77,7 +77,7 @@ class CsSatisfactionReport(models.Model):
                     THEN 100.0 ELSE 0.0 END AS pass_rate
             FROM cs_callback c
             JOIN res_company comp ON comp.id = c.company_id
-            WHERE c.state = 'done' AND c.satisfaction > 0
+            WHERE c.state = 'done' AND c.satisfaction_rated
             """
         )
 

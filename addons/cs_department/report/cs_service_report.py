@@ -124,7 +124,7 @@ class CsServiceReport(models.AbstractModel):
             ("company_id", "=", scope["company"].id),
             ("reason", "=", "complaint_followup"),
             ("state", "=", "done"),
-            ("satisfaction", ">", 0),
+            ("satisfaction_rated", "=", True),
             ("done_date", ">=", scope["start"]),
             ("done_date", "<", scope["end"]),
         ]

@@ -440,6 +440,55 @@ class TestUnscoredCallback(CsReportsCommon):
         )
         self.assertEqual((average, count), (90, 1))
 
+    def test_recorded_zero_counts(self):
+        """A 0 the supervisor records is a real 0: rated, one star, not passed,
+        in the ticket and in the satisfaction mean; "Not Rated" stars unrate."""
+        Callback = self.env["cs.callback"]
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Zero satisfaction ticket",
+                "description": "Zero satisfaction ticket",
+                "team_id": self.team.id,
+                "company_id": self.company.id,
+                "partner_id": self.customers[0].id,
+                "cs_representative_id": self.rep.id,
+            }
+        )
+        callbacks = Callback.create(
+            [
+                {
+                    "partner_id": self.customers[0].id,
+                    "ticket_id": ticket.id,
+                    "reason": "other",
+                    "user_id": self.supervisor.id,
+                    "company_id": self.company.id,
+                }
+                for _i in range(2)
+            ]
+        ).with_user(self.supervisor)
+        zero, unrated = callbacks
+        self.assertFalse(zero.satisfaction_rated)
+        self.assertEqual(zero.satisfaction_stars, "0")
+        zero.write({"satisfaction": 0, "outcome": "resolved"})
+        self.assertTrue(zero.satisfaction_rated)
+        self.assertEqual(zero.satisfaction_stars, "1")
+        self.assertFalse(zero.satisfaction_passed)
+        self.assertEqual(zero.recorded_by_id, self.supervisor)
+        unrated.write({"satisfaction_stars": "3", "outcome": "resolved"})
+        self.assertEqual((unrated.satisfaction, unrated.satisfaction_rated), (60, True))
+        unrated.write({"satisfaction_stars": "0"})
+        self.assertEqual((unrated.satisfaction, unrated.satisfaction_rated), (0, False))
+        callbacks.action_done()
+        self.assertTrue(ticket.cs_satisfaction_rated)
+        self.assertEqual(ticket.cs_satisfaction, 0)
+        self.env.flush_all()
+        [[average, count]] = (
+            self.env["cs.satisfaction.report"]
+            .with_user(self.manager)
+            ._read_group([("ticket_id", "=", ticket.id)], [], ["satisfaction:avg", "__count"])
+        )
+        self.assertEqual((average, count), (0, 1))
+
 
 @tagged("post_install", "-at_install")
 class TestUnscoredTour(HttpCase):
