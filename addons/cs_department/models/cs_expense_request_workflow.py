@@ -187,13 +187,6 @@ class CsExpenseRequest(models.Model):
         )
 
     @api.model
-    def _cs_who(self, reviews):
-        """Who must act on ``reviews``: their tier and reviewers."""
-        return ", ".join(
-            f"{review.name} ({review.todo_by})" if review.todo_by else review.name
-            for review in reviews.sudo()
-        )
-
     @api.model
     def _cs_follow_budgets(self, budgets):
         """The figures of ``budgets`` moved: the requests under review on them

@@ -58,11 +58,60 @@ class CsTierValidation(models.AbstractModel):
 
     def validate_tier(self):
         self._cs_check_can_review()
-        return super(CsTierValidation, self.sudo()).validate_tier()
+        result = super(CsTierValidation, self.sudo()).validate_tier()
+        # the comment wizard when the tier asks for one, else what happened
+        return result or self._cs_decision_notification("validate")
 
     def reject_tier(self):
         self._cs_check_can_review()
-        return super(CsTierValidation, self.sudo()).reject_tier()
+        result = super(CsTierValidation, self.sudo()).reject_tier()
+        return result or self._cs_decision_notification("reject")
+
+    def _cs_who(self, reviews):
+        """Who must act on ``reviews``: their tier and reviewers."""
+        return ", ".join(
+            f"{review.name} ({review.todo_by})" if review.todo_by else review.name
+            for review in reviews.sudo()
+        )
+
+    def _cs_decision_notification(self, decision, close=False):
+        """The reviewer's decision said at once, with what comes next, then the
+        record reloaded (``close``: the comment wizard's dialog closed)."""
+        self.ensure_one()
+        record = self.display_name
+        waiting = self.sudo().review_ids.filtered(
+            lambda review: review.status in ("waiting", "pending")
+        )
+        if decision == "reject":
+            message, kind = self.env._("%(record)s rejected.", record=record), "warning"
+        elif self.validation_status == "validated" or not waiting:
+            message, kind = self.env._("%(record)s approved.", record=record), "success"
+        else:
+            first = min(waiting.mapped("sequence"))
+            message, kind = (
+                self.env._(
+                    "Your approval of %(record)s is recorded. Next: %(who)s.",
+                    record=record,
+                    who=self._cs_who(
+                        waiting.filtered(lambda review: review.sequence == first)
+                    ),
+                ),
+                "success",
+            )
+        if close:
+            following = {"type": "ir.actions.act_window_close"}
+        else:
+            following = {"type": "ir.actions.client", "tag": "soft_reload"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": kind,
+                "sticky": False,
+                "next": following,
+            },
+        }
 
     def _validate_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)
@@ -159,3 +208,4 @@ class CsTierValidation(models.AbstractModel):
         else:
             self._rejected_tier(decidable)
         self.sudo()._update_counter({"review_deleted": True})
+        return self._cs_decision_notification(decision, close=True)

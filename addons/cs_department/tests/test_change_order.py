@@ -109,8 +109,12 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         with self.assertRaisesRegex(UserError, "request it first"):
             order.action_approve()
         order.request_validation()
-        order.with_user(self.rep2).reject_tier()
+        result = order.with_user(self.rep2).reject_tier()
         self.assertEqual(order.validation_status, "rejected")
+        self.assertEqual(
+            (result["params"]["message"], result["params"]["type"]),
+            (f"{order.name} rejected.", "warning"),
+        )
         with self.assertRaisesRegex(UserError, "rejected"):
             order.action_approve()
         self.assertEqual(order.state, "verified")
@@ -142,9 +146,15 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         self.assertNotIn("Group", reviews[1].todo_by)
         self.assertIn(reviews[1].reviewer_ids[0].name, reviews[1].todo_by)
         self.assertNotIn(self.rep.name, reviews[0].todo_by)
-        order.with_user(self.rep2).validate_tier()
+        result = order.with_user(self.rep2).validate_tier()
         self.assertEqual(reviews[0].status, "approved")
         self.assertEqual(reviews[1].status, "pending")
+        # the reviewer is told at once what he did and who comes next
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertIn(order.name, result["params"]["message"])
+        self.assertIn(reviews[1].todo_by, result["params"]["message"])
+        self.assertIn("Next:", result["params"]["message"])
+        self.assertEqual(result["params"]["next"]["tag"], "soft_reload")
         # Neither representative gets past the supervisor tier.
         for rep in (self.rep, self.rep2):
             with self.assertRaises(UserError):
@@ -152,9 +162,10 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
             with self.assertRaises(UserError):
                 order.with_user(rep).action_approve()
         self.assertEqual(order.state, "verified")
-        order.with_user(self.supervisor).validate_tier()
+        result = order.with_user(self.supervisor).validate_tier()
         self.assertEqual(order.validation_status, "validated")
         self.assertEqual(order.state, "approved")
+        self.assertEqual(result["params"]["message"], f"{order.name} approved.")
 
     def test_supervisor_own_expedited_order(self):
         """A supervisor's own expedited order goes to another supervisor or manager."""
