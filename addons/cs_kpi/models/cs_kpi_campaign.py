@@ -467,18 +467,23 @@ class CsKpiCampaign(models.Model):
         model_ids = self.env["ir.model"]
         sheet_model = model_ids._get_id("cs.kpi.sheet")
         vals_list = []
+        # each to-do in its recipient's language, whoever opens the campaign
+        envs = {}
         for campaign in self:
             for sheet in campaign.sheet_ids:
                 manager = sheet.manager_id.user_id
                 if not manager or not manager.has_group("cs_kpi.cs_kpi_group_manager"):
                     manager = campaign.user_id or self.env.user
+                lang = manager.lang or self.env.lang
+                if lang not in envs:
+                    envs[lang] = self.with_context(lang=lang).env
                 vals_list.append(
                     {
                         "automated": True,
                         "res_model_id": sheet_model,
                         "res_id": sheet.id,
                         "activity_type_id": todo.id,
-                        "summary": self.env._(
+                        "summary": envs[lang]._(
                             "Score the appraisal of %(name)s",
                             name=sheet.employee_id.name,
                         ),

@@ -94,6 +94,27 @@ class TestCampaignFlow(KpiCommon):
             self._sheet(campaign, self.deep).activity_ids.user_id, self.hr_officer
         )
 
+    def test_open_todos_in_each_recipients_language(self):
+        """HR opens the campaign in English: the Chinese manager's and
+        evaluator's to-dos are in Chinese, the English HR officer's in English."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["cs_kpi"], ["zh_CN"])
+        (self.boss_user | self.evaluator_user).write({"lang": "zh_CN"})
+        self.hr_officer.lang = "en_US"
+        campaign = self._new_campaign()
+        campaign.action_generate_sheets()
+        campaign.with_user(self.hr_officer).with_context(lang="en_US").action_open()
+        boss_todo = self._sheet(campaign, self.lead).activity_ids
+        self.assertEqual(boss_todo.user_id, self.boss_user)
+        self.assertEqual(boss_todo.summary, f"为 {self.lead.name} 的考核评分")
+        own = self._sheet(campaign, self.deep).activity_ids
+        self.assertEqual(own.user_id, self.hr_officer)
+        self.assertEqual(own.summary, f"Score the appraisal of {self.deep.name}")
+        todo = campaign.activity_ids.filtered(
+            lambda act: act.user_id == self.evaluator_user
+        )
+        self.assertEqual(todo.summary, "给出 4 项 KPI 评价")
+
     def test_full_flow_grades_ranks_and_pass_rate(self):
         """Scores from all roles, goals and evaluations give grades and ranks."""
         self.env["cs.kpi.goal"].create(
