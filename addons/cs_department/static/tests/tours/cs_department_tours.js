@@ -39,8 +39,66 @@ function save() {
     ];
 }
 
+/** The role's landing app shows `title` (its home action, at /odoo). */
+function landing(title) {
+    return [
+        {
+            content: `The landing app opens on ${title}`,
+            trigger: `.o_breadcrumb:contains("${title}")`,
+        },
+    ];
+}
+
+/** Open the menu `item` of the top-menu `section` (cs_department xmlids). */
+function menu(section, item) {
+    return [
+        {
+            content: `Menu ${section}`,
+            trigger: `.o_menu_sections [data-menu-xmlid="cs_department.${section}"]`,
+            run: "click",
+        },
+        {
+            content: `Menu ${item}`,
+            trigger: `.dropdown-item[data-menu-xmlid="cs_department.${item}"]`,
+            run: "click",
+        },
+    ];
+}
+
+/** Open the record of the list row or kanban card holding all of `texts`. */
+function openRow(...texts) {
+    const filters = texts.map((text) => `:contains("${text}")`).join("");
+    return [
+        {
+            content: `Open the record ${texts.join(", ")}`,
+            trigger:
+                `.o_list_view .o_data_row${filters} td.o_data_cell, ` +
+                `.o_kanban_view .o_kanban_record${filters}`,
+            run: "click",
+        },
+    ];
+}
+
+/** The New button of a list or kanban view. */
+function newRecord() {
+    return [
+        {
+            content: "New",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, " +
+                ".o_control_panel_main_buttons .o-kanban-button-new",
+            run: "click",
+        },
+    ];
+}
+
 tours.add("cs_department_tour_representative", {
+    url: "/odoo",
     steps: () => [
+        // From his landing app (consultations) to a new complaint.
+        ...landing("Consultations"),
+        ...menu("cs_department_menu_service", "helpdesk_ticket_menu_complaint"),
+        ...newRecord(),
         // A complaint taken on the phone, then escalated to the engineer.
         {
             content: "Complaint form",
@@ -93,7 +151,12 @@ tours.add("cs_department_tour_representative", {
 });
 
 tours.add("cs_department_tour_business_change", {
+    url: "/odoo",
     steps: () => [
+        // From his landing app to the customer's business-change ticket.
+        ...landing("Consultations"),
+        ...menu("cs_department_menu_service", "helpdesk_ticket_menu_business_change"),
+        ...openRow("Second IP line for the Shenzhen office"),
         // From the customer's business-change ticket to a verified change order.
         {
             content: "New change order from the ticket",
@@ -196,33 +259,11 @@ tours.add("cs_department_tour_engineer", {
 });
 
 tours.add("cs_department_tour_supervisor", {
+    url: "/odoo",
     steps: () => [
-        // The expedited order waits for his tier: validating it approves it.
-        {
-            content: "Validate the supervisor tier",
-            trigger: ".o_form_view button[name='validate_tier']",
-            run: "click",
-        },
-        {
-            content: "The last validation approved the order",
-            trigger:
-                ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
-        },
-        {
-            content: "The reviews table names the reviewers",
-            trigger: ".o_form_view:not(:contains('Group Group Supervisor'))",
-        },
-        // His follow-up callback of a closed complaint.
-        {
-            content: "Callbacks",
-            trigger: "body",
-            run: "goToUrl /odoo/action-cs_department.cs_callback_action",
-        },
-        {
-            content: "Open the follow-up",
-            trigger: ".o_list_view .o_data_row td:contains('Tour follow-up customer')",
-            run: "click",
-        },
+        // His landing app: his callbacks, among them a closed complaint's follow-up.
+        ...landing("Callbacks"),
+        ...openRow("Tour follow-up customer"),
         {
             content: "Outcome",
             trigger: ".o_field_widget[name='outcome'] select",
@@ -244,12 +285,29 @@ tours.add("cs_department_tour_supervisor", {
             trigger:
                 ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
-        // The complaint rate of his department.
+        // The expedited order waits for his tier: validating it approves it.
+        ...menu("cs_department_menu_service", "cs_change_order_menu"),
+        ...openRow("Ready Mat", "Verified"),
         {
-            content: "Complaint-rate report",
-            trigger: "body",
-            run: "goToUrl /odoo/action-cs_department.cs_complaint_report_action",
+            content: "Validate the supervisor tier",
+            trigger: ".o_form_view button[name='validate_tier']",
+            run: "click",
         },
+        {
+            content: "The click says what it did",
+            trigger: ".o_notification:contains('approved')",
+        },
+        {
+            content: "The last validation approved the order",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+        },
+        {
+            content: "The reviews table names the reviewers",
+            trigger: ".o_form_view:not(:contains('Group Group Supervisor'))",
+        },
+        // The complaint rate of his department.
+        ...menu("cs_department_menu_report", "cs_complaint_report_menu"),
         {
             content: "The report shows figures",
             trigger:
@@ -259,7 +317,11 @@ tours.add("cs_department_tour_supervisor", {
 });
 
 tours.add("cs_department_tour_manager", {
+    url: "/odoo",
     steps: () => [
+        // From his landing app (complaints) to the key customer's complaint.
+        ...landing("Complaints"),
+        ...openRow("Tour key customer complaint"),
         // The key customer's complaint: record the visit he made, then close it.
         {
             content: "Complaint page",
@@ -339,7 +401,11 @@ tours.add("cs_department_tour_manager", {
 });
 
 tours.add("cs_department_tour_hr", {
+    url: "/odoo",
     steps: () => [
+        // From his landing app (the campaigns) to a new campaign.
+        ...landing("Appraisal Campaigns"),
+        ...newRecord(),
         // A quarter's appraisal of the representatives, from creation to export.
         {
             content: "Campaign name",
@@ -530,7 +596,10 @@ tours.add("cs_department_tour_finance", {
 });
 
 tours.add("cs_department_tour_work_order", {
+    url: "/odoo",
     steps: () => [
+        // His landing app is his work orders.
+        ...landing("Work Orders"),
         // His repair at Beida, its equipment delivered and returned: done.
         {
             content: "Open his repair work order",
@@ -560,7 +629,14 @@ tours.add("cs_department_tour_work_order", {
 });
 
 tours.add("cs_department_tour_zh_names", {
+    url: "/odoo",
     steps: () => [
+        // From his landing app (工单) to the work order of the repair.
+        {
+            content: "Open the work order of the repair",
+            trigger: ".o_kanban_record:contains('Beida Logistics')",
+            run: "click",
+        },
         // In Chinese a work order is 工单 and the ticket it comes from 受理单.
         {
             content: "The work order's ticket field is a 受理单",
