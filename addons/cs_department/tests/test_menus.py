@@ -37,3 +37,28 @@ class TestMenus(MenuSmokeMixin, CsDepartmentCommon):
         roots = finance_menus.filtered(lambda menu: not menu.parent_id)
         self.assertEqual(roots.mapped("name"), ["Budgets"])
         self.assertFalse(self.visible_menus(self.employee, "cs_department"))
+
+    def test_reporting_menu_grouped_by_subject(self):
+        """The manager's Reporting menu runs by subject: service quality,
+        change orders, traffic, warehouse, then the periodic reports."""
+        reporting = self.env.ref("cs_department.cs_department_menu_report")
+        names = (
+            self.visible_menus(self.manager, "cs_department")
+            .filtered(lambda menu: menu.parent_id == reporting)
+            .sorted(lambda menu: (menu.sequence, menu.id))
+            .mapped("name")
+        )
+        expected = [
+            "Complaint Rate",
+            "Callback Satisfaction",
+            "Escalations per Engineer",
+            "Change Order Lead Times",
+            "Changes by Type",
+            "Monthly Traffic",
+            "Weekly Traffic",
+            "Traffic Analysis",
+            "Warehouse Account",
+            "Report Submissions",
+            "Periodic Report (XLSX)",
+        ]
+        self.assertEqual([name for name in names if name in expected], expected)
