@@ -98,6 +98,8 @@
         # ---- the General Manager scores the reports; the scores fill evaluations ----
         "views/cs_kpi_indicator_views.xml",
         "views/cs_report_submission_views_score.xml",
+        # ---- the department dashboard ----
+        "report/cs_department_dashboard_views.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -121,6 +123,7 @@
     "assets": {
         "web.assets_backend": [
             "cs_department/static/src/score_field/*",
+            "cs_department/static/src/department_dashboard/*",
         ],
         "web.assets_tests": [
             "cs_department/static/tests/tours/*.js",

@@ -21,13 +21,9 @@ class CsKpiSheetLine(models.Model):
             campaign,
             "cs.report.submission",
             "submitter_id",
-            [
-                ("due_date", ">=", campaign.date_from),
-                ("due_date", "<=", campaign.date_to),
-                "|",
-                ("state", "=", "submitted"),
-                ("due_date", "<", today),
-            ],
+            self.env["cs.report.submission"]._cs_timeliness_domain(
+                campaign.date_from, campaign.date_to, today
+            ),
             ["__count", "on_time:array_agg"],
             lambda values: sum(1 for flag in values[1] if flag) * 100.0 / values[0],
         )

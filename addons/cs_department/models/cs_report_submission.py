@@ -188,6 +188,19 @@ class CsReportSubmission(models.Model):
         )
         return f"{name} ({team.name})" if team else name
 
+    @api.model
+    def _cs_timeliness_domain(self, date_from, date_to, today):
+        """The reports whose timeliness counts for a period: due in it and
+        submitted, or still not submitted once their due date (before
+        ``today``) has passed; one not yet due does not count."""
+        return [
+            ("due_date", ">=", date_from),
+            ("due_date", "<=", date_to),
+            "|",
+            ("state", "=", "submitted"),
+            ("due_date", "<", today),
+        ]
+
     @api.depends("scored_by_id")
     def _compute_quality_scored(self):
         # Odoo keeps no empty integer: the scorer, recorded with the score,

@@ -12,6 +12,7 @@ from . import cs_traffic_report
 # ---- periodic reports ----
 from . import cs_service_report
 from . import cs_service_report_xlsx
+from . import cs_department_dashboard
 
 # ---- equipment work orders and the CS warehouse ----
 from . import cs_warehouse_account_report

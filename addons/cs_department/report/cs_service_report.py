@@ -94,46 +94,59 @@ class CsServiceReport(models.AbstractModel):
             ]
         return sorted(rows, key=lambda row: (-row[1], row[0]))
 
-    # ---- subjects ----
+    # ---- the figures shared by the workbook and the dashboard ----
     @api.model
-    def _cs_figures_complaints(self, scope):
-        model, Ticket = "helpdesk.ticket", "helpdesk.ticket"
-        domain = self._cs_ticket_domain(scope, "complaint")
+    def _cs_complaint_totals(self, scope):
+        """The complaints created in the period: how many, how many closed,
+        and the median and 90th percentile of their handling time (hours,
+        ``None`` without a closed one); one query."""
+        model = "helpdesk.ticket"
         hours = SQL(
             "EXTRACT(EPOCH FROM (%s - %s)) / 3600.0",
             self._cs_col(model, "closed_date"),
             self._cs_col(model, "create_date"),
         )
         count, closed, median, p90 = self._cs_select(
-            Ticket,
-            domain,
+            model,
+            self._cs_ticket_domain(scope, "complaint"),
             SQL("COUNT(*)"),
             SQL("COUNT(%s)", self._cs_col(model, "closed_date")),
             SQL("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)", hours),
             SQL("PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %s)", hours),
         )
-        escalations, escalated = self._cs_select(
-            "cs.ticket.escalation",
-            [("ticket_id", "any", domain)],
-            SQL("COUNT(*)"),
-            SQL(
-                "COUNT(DISTINCT %s)", self._cs_col("cs.ticket.escalation", "ticket_id")
-            ),
-        )
-        callback_domain = [
+        return {
+            "count": count,
+            "closed": closed,
+            "handling_median": median,
+            "handling_p90": p90,
+        }
+
+    @api.model
+    def _cs_rated_callback_domain(self, scope, reason=None):
+        """The callbacks done in the period whose satisfaction was given (an
+        unrated one, 0, never counts), of ``reason`` when given."""
+        domain = [
             ("company_id", "=", scope["company"].id),
-            ("reason", "=", "complaint_followup"),
             ("state", "=", "done"),
             ("satisfaction_rated", "=", True),
             ("done_date", ">=", scope["start"]),
             ("done_date", "<", scope["end"]),
         ]
+        if reason:
+            domain.append(("reason", "=", reason))
         if scope["team"]:
-            callback_domain.append(("team_id", "=", scope["team"].id))
+            domain.append(("team_id", "=", scope["team"].id))
+        return domain
+
+    @api.model
+    def _cs_callback_satisfaction(self, scope, reason=None):
+        """``(rated, average or None, passed)`` of the rated callbacks of the
+        period (``_cs_rated_callback_domain``): how many, their average
+        satisfaction and how many reach the company's threshold; one query."""
         satisfaction = self._cs_col("cs.callback", "satisfaction")
         rated, average, passed = self._cs_select(
             "cs.callback",
-            callback_domain,
+            self._cs_rated_callback_domain(scope, reason),
             SQL("COUNT(*)"),
             SQL("AVG(%s)", satisfaction),
             SQL(
@@ -142,25 +155,99 @@ class CsServiceReport(models.AbstractModel):
                 scope["company"].cs_satisfaction_threshold,
             ),
         )
-        customers = self._cs_active_customers(scope)
+        # no rated callback: no satisfaction (empty), never 0
+        return rated, float(average) if rated else None, passed
+
+    @api.model
+    def _cs_change_order_domain(self, scope):
+        """The change orders requested in the period, cancelled ones left out."""
+        domain = [
+            ("company_id", "=", scope["company"].id),
+            ("state", "!=", "cancel"),
+            ("requested_date", ">=", scope["start"]),
+            ("requested_date", "<", scope["end"]),
+        ]
+        if scope["team"]:
+            domain.append(("ticket_id.team_id", "=", scope["team"].id))
+        return domain
+
+    @api.model
+    def _cs_change_order_totals(self, scope):
+        """The change orders of the period (``_cs_change_order_domain``): how
+        many, expedited, activated, their average lead time (hours from the
+        request to the activation, ``None`` without an activated one), the
+        expedited ones late and the rejected ones; one query."""
+        model = "cs.change.order"
+        col = lambda name: self._cs_col(model, name)
+        count, expedited, activated, lead_time, late, rejected = self._cs_select(
+            model,
+            self._cs_change_order_domain(scope),
+            SQL("COUNT(*)"),
+            SQL("COUNT(*) FILTER (WHERE %s)", col("expedited")),
+            SQL("COUNT(%s)", col("activation_date")),
+            SQL(
+                "AVG(%s) FILTER (WHERE %s IS NOT NULL)",
+                col("lead_time"),
+                col("activation_date"),
+            ),
+            SQL(
+                "COUNT(*) FILTER (WHERE %s AND %s < COALESCE(%s, %s))",
+                col("expedited"),
+                col("due_date"),
+                col("activation_date"),
+                fields.Datetime.now(),
+            ),
+            SQL("COUNT(*) FILTER (WHERE %s = 'rejected')", col("state")),
+        )
         return {
             "count": count,
-            "closed": closed,
+            "expedited": expedited,
+            "activated": activated,
+            "lead_time": float(lead_time) if activated else None,
+            "late": late,
+            "rejected": rejected,
+        }
+
+    @api.model
+    def _cs_complaint_rate(self, complaints, customers):
+        """Complaints per active customer (``_cs_active_customers``)."""
+        return complaints / customers if customers else 0.0
+
+    # ---- subjects ----
+    @api.model
+    def _cs_figures_complaints(self, scope):
+        Ticket = "helpdesk.ticket"
+        domain = self._cs_ticket_domain(scope, "complaint")
+        totals = self._cs_complaint_totals(scope)
+        escalations, escalated = self._cs_select(
+            "cs.ticket.escalation",
+            [("ticket_id", "any", domain)],
+            SQL("COUNT(*)"),
+            SQL(
+                "COUNT(DISTINCT %s)", self._cs_col("cs.ticket.escalation", "ticket_id")
+            ),
+        )
+        rated, average, passed = self._cs_callback_satisfaction(
+            scope, "complaint_followup"
+        )
+        customers = self._cs_active_customers(scope)
+        return {
+            "count": totals["count"],
+            "closed": totals["closed"],
             "by_reason": self._cs_count_by(Ticket, domain, "cs_complaint_reason"),
             "by_channel": self._cs_count_by(Ticket, domain, "channel_id"),
             "by_representative": self._cs_count_by(
                 Ticket, domain, "cs_representative_id"
             ),
-            "handling_median": median or 0.0,
-            "handling_p90": p90 or 0.0,
+            "handling_median": totals["handling_median"] or 0.0,
+            "handling_p90": totals["handling_p90"] or 0.0,
             "escalations": escalations,
             "escalated_tickets": escalated,
             "followups_rated": rated,
-            # no rated follow-up: no satisfaction (empty), never 0
-            "followup_satisfaction": float(average) if rated else None,
+            "followup_satisfaction": average,
             "followup_pass_rate": passed / rated if rated else None,
             "active_customers": customers,
-            "complaint_rate": count / customers if customers else 0.0,
+            "complaint_rate": self._cs_complaint_rate(totals["count"], customers),
         }
 
     @api.model
@@ -211,48 +298,15 @@ class CsServiceReport(models.AbstractModel):
 
     @api.model
     def _cs_figures_business_changes(self, scope):
-        model = "cs.change.order"
-        domain = [
-            ("company_id", "=", scope["company"].id),
-            ("state", "!=", "cancel"),
-            ("requested_date", ">=", scope["start"]),
-            ("requested_date", "<", scope["end"]),
-        ]
-        if scope["team"]:
-            domain.append(("ticket_id.team_id", "=", scope["team"].id))
-        col = lambda name: self._cs_col(model, name)
-        count, expedited, activated, lead_time, late, rejected = self._cs_select(
-            model,
-            domain,
-            SQL("COUNT(*)"),
-            SQL("COUNT(*) FILTER (WHERE %s)", col("expedited")),
-            SQL("COUNT(%s)", col("activation_date")),
-            SQL(
-                "AVG(%s) FILTER (WHERE %s IS NOT NULL)",
-                col("lead_time"),
-                col("activation_date"),
-            ),
-            SQL(
-                "COUNT(*) FILTER (WHERE %s AND %s < COALESCE(%s, %s))",
-                col("expedited"),
-                col("due_date"),
-                col("activation_date"),
-                fields.Datetime.now(),
-            ),
-            SQL("COUNT(*) FILTER (WHERE %s = 'rejected')", col("state")),
-        )
-        line_domain = [("order_id", "any", domain)]
-        return {
-            "count": count,
-            "expedited": expedited,
-            "activated": activated,
-            "lead_time": float(lead_time or 0.0),
-            "late": late,
-            "rejected": rejected,
-            "by_change_type": self._cs_count_by(
+        totals = self._cs_change_order_totals(scope)
+        line_domain = [("order_id", "any", self._cs_change_order_domain(scope))]
+        return dict(
+            totals,
+            lead_time=totals["lead_time"] or 0.0,
+            by_change_type=self._cs_count_by(
                 "cs.change.order.line", line_domain, "change_type"
             ),
-        }
+        )
 
     @api.model
     def _cs_rows(self, model, domain, group, *columns):

@@ -99,7 +99,7 @@ class TestDemoLanding(TransactionCase):
             "cs_rep1": "Consultations",
             "cs_engineer": "Work Orders",
             "cs_finance": "To Approve",
-            "cs_gm": "Reports to Score",
+            "cs_gm": "Department Dashboard",
         }
         users = self.env["res.users"].search([("login", "in", list(homes))])
         if not users:

@@ -202,3 +202,18 @@ class TestTours(HttpCase):
             "cs_department_tour_zh_names",
             login="cs_engineer",
         )
+
+    def test_tour_dashboard(self):
+        """The General Manager lands on the dashboard and opens the current
+        month's complaints from their figure."""
+        gm = self.env.ref("cs_department.res_users_cs_general_manager_demo")
+        self.assertEqual(
+            gm.action_id.id,
+            self.env.ref("cs_department.cs_department_dashboard_action").id,
+        )
+        self._complaint(
+            "Tour: dashboard complaint",
+            self.env.ref("cs_department.res_partner_cs_customer_logistics_demo"),
+            self.rep1,
+        )
+        self.start_tour("/odoo", "cs_department_tour_dashboard", login="cs_gm")
