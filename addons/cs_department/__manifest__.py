@@ -109,7 +109,7 @@
         # ---- business-change orders and service lines ----
         "demo/cs_service_line_demo.xml",
         "demo/cs_change_order_demo.xml",
-        # ---- appraisals: a finished demo campaign ----
+        # ---- appraisals: the previous quarter closed, from its own activity ----
         "demo/cs_kpi_campaign_demo.xml",
         # ---- traffic monitoring: a year of traffic, one anomaly ----
         "demo/cs_traffic_record_demo.xml",

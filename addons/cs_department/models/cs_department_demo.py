@@ -20,6 +20,8 @@ DEMO_DROP_LINE = "cs_service_line_jackson_ip_demo"
 DEMO_WEEKLY = ("cs_service_line_deco_ip1_demo", "cs_service_line_azure_ip_demo")
 #: Price per minute or MB of the demo traffic.
 DEMO_RATE = {"ip": 0.02, "long_distance": 0.15}
+#: Time zone of the demo users: their months and the report periods' days.
+DEMO_TZ = "Asia/Shanghai"
 
 
 class CsDepartmentDemo(models.AbstractModel):
@@ -36,9 +38,44 @@ class CsDepartmentDemo(models.AbstractModel):
         return self.env["cs.work.order"].browse(order_ids).action_validate_transfers()
 
     @api.model
-    def _receive_stock(self, receipts):
+    def _backdate_work_orders(self, order_ids, done):
+        """Date the done work orders ``order_ids``, their sign-off and their
+        transfers at ``done`` (a naive UTC datetime or its string): the
+        workflow stamps them now, the demo dates them in a past period."""
+        orders = self.env["cs.work.order"].browse(order_ids)
+        orders.write({"done_date": done, "signed_on": done})
+        self._backdate_pickings(orders.picking_ids, done)
+        return True
+
+    @api.model
+    def _backdate_change_orders(self, order_ids, vals):
+        """Write the step dates ``vals`` (naive UTC datetimes or their strings)
+        on the activated change orders ``order_ids``, which the workflow
+        stamps now; the service lines they added start on the activation
+        day in the demo users' time zone."""
+        orders = self.env["cs.change.order"].browse(order_ids)
+        orders.write(vals)
+        for order in orders:
+            day = fields.Datetime.context_timestamp(
+                self.with_context(tz=DEMO_TZ), order.activation_date
+            ).date()
+            order.line_ids.filtered(
+                lambda line: line.change_type == "add_line"
+            ).service_line_id.write({"date_start": day})
+        return True
+
+    @api.model
+    def _backdate_pickings(self, pickings, date):
+        """Date the done ``pickings`` and their moves at ``date``."""
+        pickings.write({"date_done": date})
+        pickings.move_ids.write({"date": date})
+        pickings.move_ids.move_line_ids.write({"date": date})
+
+    @api.model
+    def _receive_stock(self, receipts, date=None):
         """Receive ``[(product_id, quantity, lot_id or False)]`` from the
-        vendors into the CS warehouse through one validated receipt."""
+        vendors into the CS warehouse through one validated receipt, dated
+        ``date`` (a naive UTC datetime or its string) if given, else now."""
         warehouse = self.env.company.sudo()._cs_service_warehouse()
         vendors = self.env.ref("stock.stock_location_suppliers")
         picking = self.env["stock.picking"].create(
@@ -80,15 +117,19 @@ class CsDepartmentDemo(models.AbstractModel):
             )
         picking.move_ids.picked = True
         picking.button_validate()
+        if date:
+            self._backdate_pickings(picking, date)
         return picking
 
     @api.model
     def _load_traffic(self):
         """A year of monthly traffic (and two months of weekly traffic) of the
-        demo lines relative to today, then the segments and the anomaly job:
-        the Jackson Group's last month drops and gets its callback."""
+        demo lines up to the last complete month (week) before today in the
+        demo users' time zone, the period the periodic report proposes, then
+        the segments and the anomaly job: the Jackson Group's last month drops
+        and gets its callback."""
         records = self.env["cs.traffic.record"]
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.with_context(tz=DEMO_TZ))
         month = today.replace(day=1)
         monday = today - relativedelta(days=today.weekday())
         vals_list = []

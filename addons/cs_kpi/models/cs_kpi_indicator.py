@@ -162,9 +162,22 @@ class CsKpiIndicator(models.Model):
             self.source = "manual"
 
     def write(self, vals):
-        if any(name in vals for name in SCORING_FIELDS):
+        # only a real change counts: a module update writes its data
+        # indicators again with their unchanged values
+        changing = self.filtered(
+            lambda indicator: any(
+                name in vals
+                and indicator[name]
+                != indicator._fields[name].convert_to_cache(vals[name], indicator)
+                for name in SCORING_FIELDS
+            )
+        )
+        if changing:
             used = self.env["cs.kpi.sheet.line"].search_count(
-                [("indicator_id", "in", self.ids), ("sheet_id.state", "=", "done")],
+                [
+                    ("indicator_id", "in", changing.ids),
+                    ("sheet_id.state", "=", "done"),
+                ],
                 limit=1,
             )
             if used:

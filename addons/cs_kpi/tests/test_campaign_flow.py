@@ -272,6 +272,36 @@ class TestCampaignFlow(KpiCommon):
         with self.assertRaises(UserError):
             boss_sheet.with_user(self.outsider_user).sudo(False)._acknowledge("no")
 
+    def test_indicator_of_closed_sheets_keeps_its_scoring(self):
+        """Once used by closed sheets, an indicator's scoring cannot change;
+        writing its unchanged values again (a module update reloading its
+        data) passes."""
+        campaign = self._new_campaign()
+        campaign.action_generate_sheets()
+        campaign.action_open()
+        self._score_everything(campaign)
+        campaign.action_review()
+        campaign.action_close()
+        indicator = self.ind_ratio.with_user(self.hr_admin)
+        indicator.write(
+            {
+                "measure_type": "manual",
+                "scoring_method": "target_ratio",
+                "higher_is_better": True,
+                "name": "Customer satisfaction",
+            }
+        )
+        self.assertEqual(indicator.name, "Customer satisfaction")
+        with self.assertRaises(UserError):
+            indicator.write({"scoring_method": "direct"})
+        with self.assertRaises(UserError):
+            indicator.write({"higher_is_better": False})
+        self.assertEqual(indicator.scoring_method, "target_ratio")
+        # an unused indicator changes freely
+        spare = self.env["cs.kpi.indicator"].create({"name": "Spare", "code": "T-SP"})
+        spare.with_user(self.hr_admin).write({"scoring_method": "target_ratio"})
+        self.assertEqual(spare.scoring_method, "target_ratio")
+
     def test_delete_indicator_used_by_a_sheet(self):
         """An indicator used by a sheet cannot be deleted; an unused one can."""
         campaign = self._new_campaign()
