@@ -543,3 +543,36 @@ class TestPortalKpi(CsDepartmentCommon):
             other._measure_source_cs_work_order_customer_rating(campaign),
             {other.id: None},
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTour(CsPortalCommon, HttpCase):
+    """The browser: the customer asks, the representative converts and
+    verifies, the customer follows."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_portal()
+
+    def test_tour_portal_change_request(self):
+        self.start_tour("/my", "cs_department_tour_portal_request", login="cs_pt_a")
+        request = self.env["cs.change.request"].search(
+            [("partner_id", "=", self.customer_a.id)]
+        )
+        self.assertEqual(len(request), 1)
+        self.assertTrue(request.expedited)
+        self.assertEqual(request.line_ids.service_line_id, self.line_a1)
+        self.assertEqual(request.line_ids.change_type, "add_password")
+        ticket = request.ticket_id
+        self.start_tour(
+            "/odoo/action-cs_department.helpdesk_ticket_action_business_change/"
+            f"{ticket.id}",
+            "cs_department_tour_portal_convert",
+            login="cs_pt_rep",
+        )
+        self.assertEqual(request.change_order_id.state, "verified")
+        self.assertEqual(request.state, "verified")
+        self.start_tour(
+            "/my/change-requests", "cs_department_tour_portal_follow", login="cs_pt_a"
+        )
