@@ -238,7 +238,9 @@ class CsCustomerPortal(CustomerPortal):
         new_value = (kw.get("new_value") or "").strip() or False
         line_vals = {
             "change_type": kind,
-            "new_value": new_value if kind in ("add_line", "change_basic_data") else False,
+            "new_value": new_value
+            if kind in ("add_line", "change_basic_data")
+            else False,
             "new_permission_level": level if kind == "change_permission" else False,
         }
         if kind == "add_line":
@@ -272,9 +274,7 @@ class CsCustomerPortal(CustomerPortal):
         ]
         if len(files) > ATTACHMENT_MAX_COUNT:
             raise UserError(
-                env._(
-                    "Attach at most %(count)s documents.", count=ATTACHMENT_MAX_COUNT
-                )
+                env._("Attach at most %(count)s documents.", count=ATTACHMENT_MAX_COUNT)
             )
         result = []
         for upload in files:

@@ -111,7 +111,6 @@ class CsChangeRequest(models.Model):
     description = fields.Text(string="Details", cs_draft=True)
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
-        string="Ticket",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -119,7 +118,6 @@ class CsChangeRequest(models.Model):
     )
     change_order_id = fields.Many2one(
         comodel_name="cs.change.order",
-        string="Change Order",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -240,7 +238,9 @@ class CsChangeRequest(models.Model):
         tickets: the request itself was created (and checked by its access
         and record rules) as the customer, and the ticket's values come from
         the request only."""
-        category = self.env.ref("cs_department.helpdesk_ticket_category_business_change")
+        category = self.env.ref(
+            "cs_department.helpdesk_ticket_category_business_change"
+        )
         channel = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web", False)
         Ticket = self.env["helpdesk.ticket"].sudo()
         for request in self:
@@ -308,7 +308,6 @@ class CsChangeRequestLine(models.Model):
 
     request_id = fields.Many2one(
         comodel_name="cs.change.request",
-        string="Request",
         required=True,
         index=True,
         ondelete="cascade",
@@ -376,8 +375,11 @@ class CsChangeRequestLine(models.Model):
                 raise ValidationError(
                     self.env._("Choose the service line concerned by each change.")
                 )
-            if service_line.partner_id.commercial_partner_id != line.request_id.sudo(
-            ).partner_id or service_line.state == "closed":
+            if (
+                service_line.partner_id.commercial_partner_id
+                != line.request_id.sudo().partner_id
+                or service_line.state == "closed"
+            ):
                 raise ValidationError(
                     self.env._(
                         "Line %(line)s is not an open line of %(customer)s.",

@@ -25,5 +25,7 @@ class CsWorkOrder(models.Model):
 class CsWorkOrderLine(models.Model):
     _inherit = "cs.work.order.line"
 
-    product_name = fields.Char(related="product_id.display_name", string="Equipment Name")
+    product_name = fields.Char(
+        related="product_id.display_name", string="Equipment Name"
+    )
     lot_name = fields.Char(related="lot_id.name", string="Serial Number Text")

@@ -110,8 +110,7 @@ class CsWorkOrderSignoff(models.Model):
             user = signoff.user_id
             if (
                 not user._is_internal()
-                and order.partner_id.commercial_partner_id
-                != user.commercial_partner_id
+                and order.partner_id.commercial_partner_id != user.commercial_partner_id
             ):
                 raise ValidationError(
                     self.env._(

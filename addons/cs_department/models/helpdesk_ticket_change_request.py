@@ -47,8 +47,10 @@ class HelpdeskTicket(models.Model):
         requests = self.cs_change_request_ids
         if not requests:
             raise UserError(
-                self.env._("Ticket %(ticket)s carries no change request.",
-                           ticket=self.display_name)
+                self.env._(
+                    "Ticket %(ticket)s carries no change request.",
+                    ticket=self.display_name,
+                )
             )
         converted = requests.filtered("change_order_id")
         if converted:

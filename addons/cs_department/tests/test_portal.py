@@ -81,7 +81,8 @@ class CsPortalCommon:
                         "scheduled_date": base + timedelta(days=n),
                         "duration": 2.0,
                         "state": state,
-                        "done_date": state == "done" and base + timedelta(days=n, hours=1),
+                        "done_date": state == "done"
+                        and base + timedelta(days=n, hours=1),
                     }
                     for n, (partner, kind, state) in enumerate(
                         [
@@ -98,7 +99,11 @@ class CsPortalCommon:
     @classmethod
     def _portal_user(cls, login, company):
         contact = cls.env["res.partner"].create(
-            {"name": f"{login} contact", "parent_id": company.id, "email": f"{login}@x.com"}
+            {
+                "name": f"{login} contact",
+                "parent_id": company.id,
+                "email": f"{login}@x.com",
+            }
         )
         return new_test_user(
             cls.env,
@@ -193,7 +198,12 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
         def call(model, method, args, kwargs=None):
             return self.make_jsonrpc_request(
                 "/web/dataset/call_kw",
-                {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+                {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs or {},
+                },
             )
 
         lines = call("cs.service.line", "search_read", [[]], {"fields": ["name"]})
@@ -250,7 +260,11 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                 None,
                 "is in the past",
             ),
-            (self._valid(change_type="move_line"), None, "Choose one of the change types"),
+            (
+                self._valid(change_type="move_line"),
+                None,
+                "Choose one of the change types",
+            ),
             (self._valid(wanted_date="31/02/2026"), None, "valid date"),
             (
                 self._valid(description="<script>alert(1)</script>"),
@@ -259,7 +273,13 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
             ),
             (
                 self._valid(),
-                {"attachment": ("id.pdf", b"0" * (10 * 1024 * 1024 + 1), "application/pdf")},
+                {
+                    "attachment": (
+                        "id.pdf",
+                        b"0" * (10 * 1024 * 1024 + 1),
+                        "application/pdf",
+                    )
+                },
                 "is too large",
             ),
             (
@@ -285,7 +305,9 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
         request = self._requests()
         self.assertEqual(len(request), 1)
         ticket = request.ticket_id
-        self.assertTrue(response.headers["Location"].endswith(f"/my/ticket/{ticket.id}"))
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/ticket/{ticket.id}")
+        )
         self.assertEqual(request.partner_id, self.customer_a)
         self.assertEqual(request.user_id, self.portal_a)
         self.assertTrue(request.expedited)
@@ -349,14 +371,19 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                     "wanted_date": self.today + timedelta(days=3),
                     "line_ids": [
                         Command.create(
-                            {"change_type": "remove_line", "service_line_id": self.line_a1.id}
+                            {
+                                "change_type": "remove_line",
+                                "service_line_id": self.line_a1.id,
+                            }
                         )
                     ],
                 }
             )
         )
         with self.assertRaises(AccessError):
-            request.ticket_id.with_user(self.engineer).action_cs_convert_change_request()
+            request.ticket_id.with_user(
+                self.engineer
+            ).action_cs_convert_change_request()
         self.assertFalse(request.change_order_id)
 
     # ---- the sign-off of a visit ----
@@ -380,9 +407,13 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                 response = self._sign(order, **data)
                 self.assertEqual(response.status_code, 400)
                 self.assertIn(message, response.text)
-        self.assertFalse(self.env["cs.work.order.signoff"].search([]).filtered(
-            lambda signoff: signoff.partner_id in self.customer_a | self.customer_b
-        ))
+        self.assertFalse(
+            self.env["cs.work.order.signoff"]
+            .search([])
+            .filtered(
+                lambda signoff: signoff.partner_id in self.customer_a | self.customer_b
+            )
+        )
         response = self._sign(self.wo_done_a, rating="80", comment="On time")
         self.assertEqual(response.status_code, 303)
         signoff = self.wo_done_a.signoff_ids
@@ -420,7 +451,10 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                     "wanted_date": self.today + timedelta(days=3),
                     "line_ids": [
                         Command.create(
-                            {"change_type": "remove_line", "service_line_id": self.line_b.id}
+                            {
+                                "change_type": "remove_line",
+                                "service_line_id": self.line_b.id,
+                            }
                         )
                     ],
                 }
@@ -431,7 +465,10 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                     "wanted_date": self.today + timedelta(days=3),
                     "line_ids": [
                         Command.create(
-                            {"change_type": "remove_line", "service_line_id": self.line_b.id}
+                            {
+                                "change_type": "remove_line",
+                                "service_line_id": self.line_b.id,
+                            }
                         )
                     ],
                 }
@@ -441,7 +478,10 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
                 "wanted_date": self.today + timedelta(days=3),
                 "line_ids": [
                     Command.create(
-                        {"change_type": "remove_line", "service_line_id": self.line_a1.id}
+                        {
+                            "change_type": "remove_line",
+                            "service_line_id": self.line_a1.id,
+                        }
                     )
                 ],
             }
@@ -485,7 +525,11 @@ class TestPortalKpi(CsDepartmentCommon):
         )
         cls.env["hr.employee"].create(
             [
-                {"name": "Portal KPI Eng", "user_id": cls.engineer.id, "job_id": cls.job.id},
+                {
+                    "name": "Portal KPI Eng",
+                    "user_id": cls.engineer.id,
+                    "job_id": cls.job.id,
+                },
                 {
                     "name": "Portal KPI Eng 2",
                     "user_id": cls.engineer_other.id,
@@ -497,7 +541,9 @@ class TestPortalKpi(CsDepartmentCommon):
             {"name": "Portal KPI contact", "parent_id": cls.customer.id}
         )
         cls.portal = new_test_user(
-            cls.env, login="cs_pt_kpi_portal", groups="base.group_portal",
+            cls.env,
+            login="cs_pt_kpi_portal",
+            groups="base.group_portal",
             partner_id=contact.id,
         )
         # done in Q1 2026 (Asia/Shanghai): 2 rated, 1 confirmed unrated; one
@@ -537,7 +583,9 @@ class TestPortalKpi(CsDepartmentCommon):
         # (90 + 0) / 2: a rating of 0 counts, an unrated sign-off does not
         self.assertEqual(values[self.engineer], 45)
         lines = campaign.sheet_ids.line_ids
-        other = lines.filtered(lambda line: line.employee_id.user_id == self.engineer_other)
+        other = lines.filtered(
+            lambda line: line.employee_id.user_id == self.engineer_other
+        )
         self.assertFalse(other.score, "no rated sign-off: unscored, not 0")
         self.assertEqual(
             other._measure_source_cs_work_order_customer_rating(campaign),
