@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-import logging
 
 from dateutil.relativedelta import relativedelta
 
@@ -12,8 +11,6 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-
-_logger = logging.getLogger(__name__)
 
 #: The identity documents a customer attaches to a change request.
 ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024

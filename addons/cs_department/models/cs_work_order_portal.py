@@ -25,7 +25,14 @@ class CsWorkOrder(models.Model):
 class CsWorkOrderLine(models.Model):
     _inherit = "cs.work.order.line"
 
+    # Shown to the customer in the portal, who reads no product nor lot.
     product_name = fields.Char(
-        related="product_id.display_name", string="Equipment Name"
+        related="product_id.display_name",
+        string="Equipment Name",
+        help="The equipment, as the customer reads it in the portal.",
     )
-    lot_name = fields.Char(related="lot_id.name", string="Serial Number Text")
+    lot_name = fields.Char(
+        related="lot_id.name",
+        string="Serial Number Text",
+        help="The serial number, as the customer reads it in the portal.",
+    )
