@@ -338,6 +338,16 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
         self.authenticate("cs_pt_b", "cs_pt_b")
         self.assertNotIn(ticket.number, self.url_open("/my/tickets").text)
         self.assertNotIn(request.name, self.url_open("/my/change-requests").text)
+        seen = self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {
+                "model": "cs.change.request",
+                "method": "search_read",
+                "args": [[]],
+                "kwargs": {"fields": ["name"]},
+            },
+        )
+        self.assertEqual(seen, [], "another customer's requests stay hidden")
         # the representative converts it in one click
         action = ticket.with_user(self.rep).action_cs_convert_change_request()
         order = self.env["cs.change.order"].browse(action["res_id"])
