@@ -16,6 +16,7 @@
         "helpdesk_mgmt",
         "stock",
         "mail",
+        "portal",
         "base_tier_validation",
         "report_xlsx",
         "base_import",
@@ -100,6 +101,11 @@
         "views/cs_report_submission_views_score.xml",
         # ---- the department dashboard ----
         "report/cs_department_dashboard_views.xml",
+        # ---- customers in the portal: lines, change requests, visits ----
+        "security/cs_portal_security.xml",
+        "data/cs_change_request_data.xml",
+        "views/cs_change_request_views.xml",
+        "views/cs_portal_templates.xml",
     ],
     "demo": [
         # ---- front office: jobs, helpdesk, callbacks ----
@@ -119,6 +125,8 @@
         "demo/cs_work_order_demo.xml",
         # ---- the current quarter's figures of every demo appraisal ----
         "demo/cs_kpi_quarter_demo.xml",
+        # ---- customers in the portal ----
+        "demo/cs_portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

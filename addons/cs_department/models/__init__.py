@@ -50,6 +50,10 @@ from . import cs_kpi_sheet_line_reports
 from . import stock_warehouse
 from . import cs_work_order
 from . import cs_work_order_line
+from . import cs_work_order_portal
+from . import cs_work_order_signoff
+from . import cs_change_request
+from . import helpdesk_ticket_change_request
 from . import stock_picking
 from . import stock_move
 

@@ -159,6 +159,22 @@ class CsDepartmentDemo(models.AbstractModel):
         return True
 
     @api.model
+    def _load_portal_traffic(self, monthly):
+        """Six months of monthly traffic of the portal customer's demo lines
+        ``{xmlid: volume}``, relative to today (his *My Lines* page)."""
+        month = fields.Date.context_today(self).replace(day=1)
+        vals_list = []
+        for xmlid, base in monthly.items():
+            line = self.env.ref(f"cs_department.{xmlid}")
+            rate = DEMO_RATE[line.service_type]
+            for back in range(6, 0, -1):
+                start = month - relativedelta(months=back)
+                volume = base * (1 + ((back * 7) % 5 - 2) / 20)
+                vals_list.append(self._traffic_vals(line, "month", start, volume, rate))
+        self.env["cs.traffic.record"].create(vals_list)
+        return True
+
+    @api.model
     def _traffic_vals(self, line, granularity, start, volume, rate):
         return {
             "service_line_id": line.id,

@@ -42,6 +42,10 @@ class CsKpiIndicator(models.Model):
             ("cs_work_order_on_time_rate", "Work orders done on time (%)"),
             ("cs_work_order_quality", "Average quality rating of the work orders"),
             (
+                "cs_work_order_customer_rating",
+                "Average rating of the visits signed off by the customers",
+            ),
+            (
                 "cs_team_callback_satisfaction",
                 "Average satisfaction of the callbacks on the team's tickets",
             ),
@@ -76,6 +80,7 @@ class CsKpiIndicator(models.Model):
             "cs_change_order_timeliness": _fall_back_to_manual,
             "cs_work_order_on_time_rate": _fall_back_to_manual,
             "cs_work_order_quality": _fall_back_to_manual,
+            "cs_work_order_customer_rating": _fall_back_to_manual,
             "cs_team_callback_satisfaction": _fall_back_to_manual,
             "cs_team_complaint_satisfaction": _fall_back_to_manual,
             "cs_team_quality_pass_rate": _fall_back_to_manual,

@@ -271,3 +271,30 @@ class CsKpiSheetLine(models.Model):
             line_id: figures and figures[1]
             for line_id, figures in self._cs_work_order_figures(campaign).items()
         }
+
+    def _measure_source_cs_work_order_customer_rating(self, campaign):
+        """Average rating (0-100) the customers gave in the portal to the
+        visits done in the period by each line's engineer; ``None`` without
+        any rated sign-off: a visit confirmed without a rating (or not
+        signed off) never counts as 0. One ``_read_group``."""
+        lines = self.sudo()
+        users = lines.employee_id.user_id
+        ratings = {}
+        if users:
+            start, stop = campaign._period_datetimes()
+            ratings = dict(
+                self.env["cs.work.order.signoff"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("rated", "=", True),
+                        ("engineer_id", "in", users.ids),
+                        ("company_id", "=", campaign.company_id.id),
+                        ("done_date", ">=", start),
+                        ("done_date", "<", stop),
+                    ],
+                    ["engineer_id"],
+                    ["rating:avg"],
+                )
+            )
+        return {line.id: ratings.get(line.employee_id.user_id) for line in lines}

@@ -63,3 +63,4 @@ from . import test_migration_service_desk
 from . import test_job_language
 from . import test_unscored
 from . import test_department_dashboard
+from . import test_portal
