@@ -3,7 +3,7 @@
 {
     "name": "Weighted KPI Appraisals",
     "summary": "Weighted-KPI appraisal campaigns, job templates, goals, rankings",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources/Appraisals",
     "website": "https://github.com/cs-department-suite/odoo-cs-department",
     "author": "CS Department Suite Contributors",
