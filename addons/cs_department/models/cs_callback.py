@@ -469,10 +469,7 @@ class CsCallback(models.Model):
                         name=callback.display_name,
                     )
                 )
-            if (
-                callback._requires_satisfaction()
-                and not callback.satisfaction_rated
-            ):
+            if callback._requires_satisfaction() and not callback.satisfaction_rated:
                 raise UserError(
                     self.env._(
                         "Record the customer's satisfaction on the complaint "

@@ -248,6 +248,15 @@ class CsExpenseRequest(models.Model):
                 request.requester_id == request.manager_user_id
             )
 
+    @api.depends("name")
+    def _compute_display_name(self):
+        # the reference comes at the first save: until then, say what it is
+        for request in self:
+            if request.name and request.name != "/":
+                request.display_name = request.name
+            else:
+                request.display_name = self.env._("New Expense Request")
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -30,6 +30,15 @@ class TestExpenseApprovalPaths(CsBudgetCommon):
         self.assertEqual(self.line_training.remaining_amount, 2000)
         self.assertEqual(self.budget.remaining_amount, 12000)
 
+    def test_01b_new_request_is_named_new(self):
+        """Before its first save a request reads "New Expense Request" (title
+        and breadcrumb), then its reference."""
+        Request = self.env["cs.expense.request"].with_user(self.manager)
+        self.assertEqual(Request.new({}).display_name, "New Expense Request")
+        request = self._request(self.line_training, 500)
+        self.assertTrue(request.name.startswith("EXP/"))
+        self.assertEqual(request.display_name, request.name)
+
     def test_02_above_limit_manager_and_finance(self):
         """Above the finance limit: manager then finance."""
         request = self._request(self.line_equipment, 6000)

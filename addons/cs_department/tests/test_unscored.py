@@ -485,7 +485,9 @@ class TestUnscoredCallback(CsReportsCommon):
         [[average, count]] = (
             self.env["cs.satisfaction.report"]
             .with_user(self.manager)
-            ._read_group([("ticket_id", "=", ticket.id)], [], ["satisfaction:avg", "__count"])
+            ._read_group(
+                [("ticket_id", "=", ticket.id)], [], ["satisfaction:avg", "__count"]
+            )
         )
         self.assertEqual((average, count), (0, 1))
 
