@@ -77,9 +77,11 @@ class TestFrontOfficeGuard(CsDepartmentCommon):
         self.assertEqual(callback.satisfaction, 40)
 
     def test_stars_round_half_up(self):
-        """Scores map to the nearest star, halves up, a rated score never to 0."""
+        """Scores map to the nearest star, halves up, a recorded score (a real 0
+        included) never to 0 stars; an unrated callback has none."""
         callback = self._callback(reason="other")
-        expected = {0: "0", 10: "1", 30: "2", 50: "3", 70: "4", 90: "5", 100: "5"}
+        self.assertEqual(callback.satisfaction_stars, "0")
+        expected = {0: "1", 10: "1", 30: "2", 50: "3", 70: "4", 90: "5", 100: "5"}
         for score, stars in expected.items():
             callback.satisfaction = score
             self.assertEqual(callback.satisfaction_stars, stars, score)
