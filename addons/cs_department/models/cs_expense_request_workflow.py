@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
 from odoo.addons.cs_kpi.tools import validate
+from odoo.addons.cs_kpi.tools.actions import notification
 
 from .cs_budget import FINANCE_GROUP, GM_GROUP
 
@@ -344,24 +345,17 @@ class CsExpenseRequest(models.Model):
             self._cs_follow_budgets(approved.budget_id)
         if not followed:
             return False
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "sticky": True,
-                "message": "\n".join(
-                    request._cs_needs_message(
-                        followed.filtered(
-                            lambda review, r=request: review.res_id == r.id
-                        )
-                    )
-                    for request in self
-                    if request.id in followed.mapped("res_id")
-                ),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(
+            "\n".join(
+                request._cs_needs_message(
+                    followed.filtered(lambda review, r=request: review.res_id == r.id)
+                )
+                for request in self
+                if request.id in followed.mapped("res_id")
+            ),
+            "warning",
+            sticky=True,
+        )
 
     def _cs_approval_level(self, required):
         """The highest approval the ``required`` tiers asked for."""

@@ -4,6 +4,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cs_kpi.tools.actions import notification
+
 
 class CsTierValidation(models.AbstractModel):
     """Tier validation as every model of this suite uses it.
@@ -98,20 +100,7 @@ class CsTierValidation(models.AbstractModel):
                 ),
                 "success",
             )
-        if close:
-            following = {"type": "ir.actions.act_window_close"}
-        else:
-            following = {"type": "ir.actions.client", "tag": "soft_reload"}
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "message": message,
-                "type": kind,
-                "sticky": False,
-                "next": following,
-            },
-        }
+        return notification(message, kind, close=close)
 
     def _validate_tier(self, tiers=False):
         reviews = self._cs_reviews_to_decide(tiers)

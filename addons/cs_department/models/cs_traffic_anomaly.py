@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from odoo.addons.cs_kpi.tools.actions import notification
 from odoo.addons.cs_kpi.tools.periods import PERIOD_STEPS
 
 from .cs_traffic_record import GRANULARITIES
@@ -183,18 +184,13 @@ class CsTrafficAnomaly(models.Model):
                 self.env._("Only supervisors run the traffic anomaly detection.")
             )
         anomalies = self._cron_detect_traffic_anomalies()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success" if anomalies else "info",
-                "message": self.env._(
-                    "%(count)s new traffic anomalies called back.",
-                    count=len(anomalies),
-                ),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(
+            self.env._(
+                "%(count)s new traffic anomalies called back.",
+                count=len(anomalies),
+            ),
+            "success" if anomalies else "info",
+        )
 
     # ---- callbacks ----
     def _cs_callback_teams(self):

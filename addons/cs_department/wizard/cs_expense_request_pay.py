@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.tools import format_amount, format_date
 
+from odoo.addons.cs_kpi.tools.actions import notification
+
 
 class CsExpenseRequestPay(models.TransientModel):
     _name = "cs.expense.request.pay"
@@ -32,17 +34,12 @@ class CsExpenseRequestPay(models.TransientModel):
         request = self.request_id
         request._cs_mark_paid(self.amount, self.date, self.reference)
         # the payment said at once, then the request shows it (PAID ribbon)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "message": self.env._(
-                    "%(request)s marked paid: %(amount)s on %(date)s.",
-                    request=request.name,
-                    amount=format_amount(self.env, self.amount, self.currency_id),
-                    date=format_date(self.env, self.date),
-                ),
-                "type": "success",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(
+            self.env._(
+                "%(request)s marked paid: %(amount)s on %(date)s.",
+                request=request.name,
+                amount=format_amount(self.env, self.amount, self.currency_id),
+                date=format_date(self.env, self.date),
+            ),
+            close=True,
+        )

@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import validate
 from ..tools.access import HR_OFFICER, is_kpi_hr
+from ..tools.actions import notification
 from ..tools.periods import PERIOD_MONTHS, numbered_period
 from .cs_kpi_template import PERIOD_TYPES
 
@@ -315,16 +316,7 @@ class CsKpiCampaign(models.Model):
     def _cs_notify(self, message, kind="success"):
         """A step's summary as a notification, then the form reloaded: what a
         click did is said at once (the RPC caller gets the same dict)."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "message": message,
-                "type": kind,
-                "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(message, kind)
 
     def action_open(self):
         self._check_state(("draft",), self.env._("Opening"))

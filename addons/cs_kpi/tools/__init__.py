@@ -5,3 +5,4 @@ from . import scoring
 from . import access
 from . import periods
 from . import validate
+from . import actions
