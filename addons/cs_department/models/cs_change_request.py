@@ -375,18 +375,25 @@ class CsChangeRequestLine(models.Model):
                 raise ValidationError(
                     self.env._("Choose the service line concerned by each change.")
                 )
+            customer = line.request_id.sudo().partner_id
             if (
-                service_line.partner_id.commercial_partner_id
-                != line.request_id.sudo().partner_id
+                service_line.partner_id.commercial_partner_id != customer
                 or service_line.state == "closed"
             ):
-                raise ValidationError(
-                    self.env._(
+                # never name a line or a customer the caller may not read
+                if service_line.with_env(self.env).has_access(
+                    "read"
+                ) and customer.with_env(self.env).has_access("read"):
+                    message = self.env._(
                         "Line %(line)s is not an open line of %(customer)s.",
                         line=service_line.name,
-                        customer=line.request_id.sudo().partner_id.name,
+                        customer=customer.name,
                     )
-                )
+                else:
+                    message = self.env._(
+                        "A line of the request is not an open line of yours."
+                    )
+                raise ValidationError(message)
             if kind == "change_permission" and not line.new_permission_level:
                 raise ValidationError(
                     self.env._("A permission change needs the new permission level.")

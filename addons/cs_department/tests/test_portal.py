@@ -242,6 +242,7 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
         self.authenticate("cs_pt_a", "cs_pt_a")
         response = self._submit(self._valid(), multi_lines=[self.line_b.id])
         self._assert_refused(response, "not an open line of yours")
+        self.assertNotIn(self.line_b.name, response.text)
 
     def test_forged_partner_refused(self):
         self.authenticate("cs_pt_a", "cs_pt_a")
@@ -249,7 +250,9 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
             self._valid(partner_id=str(self.customer_b.id)),
             multi_lines=[self.line_a1.id],
         )
-        self._assert_refused(response, "is not an open line of Portal Customer B")
+        self._assert_refused(response, "is not an open line of yours")
+        # the refusal names no customer nor line the portal user may not read
+        self.assertNotIn(self.customer_b.name, response.text)
 
     def test_bad_inputs_refused(self):
         self.authenticate("cs_pt_a", "cs_pt_a")
