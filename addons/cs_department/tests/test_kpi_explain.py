@@ -40,6 +40,15 @@ class TestKpiExplain(CsDepartmentCommon):
                 "scoring_method": "direct",
             }
         )
+        cls.traffic = cls.env["cs.kpi.indicator"].create(
+            {
+                "name": "Traffic callbacks",
+                "code": "T-EXPL-TRAFFIC",
+                "measure_type": "computed",
+                "source": "cs_traffic_callback_rate",
+                "scoring_method": "direct",
+            }
+        )
         cls.env["cs.kpi.template"].create(
             {
                 "name": "CS test explain",
@@ -48,8 +57,9 @@ class TestKpiExplain(CsDepartmentCommon):
                 "kpi_weight": 100,
                 "competency_weight": 0,
                 "line_ids": [
-                    Command.create({"indicator_id": cls.indicator.id, "weight": 50}),
-                    Command.create({"indicator_id": cls.manual.id, "weight": 50}),
+                    Command.create({"indicator_id": cls.indicator.id, "weight": 40}),
+                    Command.create({"indicator_id": cls.manual.id, "weight": 40}),
+                    Command.create({"indicator_id": cls.traffic.id, "weight": 20}),
                 ],
             }
         )
@@ -147,20 +157,26 @@ class TestKpiExplain(CsDepartmentCommon):
 
     @freeze_time("2026-04-10 02:00:00")
     def test_hr_and_the_manager_see_everything_they_may_read(self):
-        """HR and his supervisor get every record of the figure they may
-        read; the supervisor reads all the callbacks."""
+        """His supervisor, who reads every callback, gets all of them; an HR
+        officer who reads no callback gets the formula alone."""
         campaign = self._campaign()
         line = self._line(campaign, self.emp_rep)
         self.supervisor.groups_id |= self.env.ref("cs_kpi.cs_kpi_group_manager")
-        for user in (self.hr_officer, self.supervisor):
-            action = line.with_user(user).action_explain()
-            readable = self.callbacks.filtered(
-                lambda callback, user=user: callback.with_user(user).has_access("read")
-            )
-            self.assertEqual(self._open(action, user), readable, user.login)
-            if readable == self.callbacks:
-                self.assertNotIn("You may read", action["context"]["cs_kpi_explain"])
+        action = line.with_user(self.supervisor).action_explain()
         self.assertEqual(self._open(action, self.supervisor), self.callbacks)
+        self.assertEqual(
+            action["context"]["cs_kpi_explain"],
+            "70 = mean satisfaction of 3 rated callbacks done in the period on "
+            "his tickets.",
+        )
+        self.assertFalse(
+            self.env["cs.callback"].with_user(self.hr_officer).has_access("read")
+        )
+        action = line.with_user(self.hr_officer).action_explain()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertTrue(
+            action["params"]["message"].startswith("70 = mean satisfaction of 3 ")
+        )
 
     @freeze_time("2026-04-10 02:00:00")
     def test_not_his_sheet_nor_unpublished(self):
@@ -175,3 +191,22 @@ class TestKpiExplain(CsDepartmentCommon):
             line.with_user(self.representative).action_explain()
         with self.assertRaisesRegex(UserError, "nothing to explain"):
             self._line(campaign, self.emp_rep, self.manual).action_explain()
+
+    @freeze_time("2026-04-10 02:00:00")
+    def test_records_of_a_model_he_may_not_read(self):
+        """A representative may not read traffic anomalies: Explain gives the
+        formula alone, and no list he could not open."""
+        campaign = self._campaign()
+        line = self._line(campaign, self.emp_rep, self.traffic)
+        self.assertFalse(
+            self.env["cs.traffic.anomaly"]
+            .with_user(self.representative)
+            .has_access("read")
+        )
+        action = line.with_user(self.representative).action_explain()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(
+            action["params"]["message"],
+            "No record in the period: the figure is not measured. You may not "
+            "read these records.",
+        )

@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools import scoring, validate
+from ..tools import actions, scoring, validate
 
 # What a manager may change on his team's lines (HR changes anything).
 SCORER_FIELDS = {"actual", "is_measured", "note"}
@@ -519,13 +519,19 @@ class CsKpiSheetLine(models.Model):
                 )
             )
         model, domain, sentence = explanation
+        if not self.env[model].has_access("read"):
+            # no list to open: the formula alone, said in a notification
+            return actions.notification(
+                self.env._(
+                    "%(sentence)s You may not read these records.",
+                    sentence=sentence,
+                ),
+                kind="info",
+                sticky=True,
+                reload=False,
+            )
         total = self.sudo()._explain_count(model, {0: domain})[0]
-        records = self.env[model]
-        visible = (
-            self._explain_count(model, {0: domain})[0]
-            if records.has_access("read")
-            else 0
-        )
+        visible = self._explain_count(model, {0: domain})[0]
         if visible != total:
             sentence = self.env._(
                 "%(sentence)s You may read %(visible)s of these %(total)s records.",
