@@ -330,3 +330,19 @@ class TestKpiSources(CsDepartmentCommon):
             "80 = mean satisfaction of 3 rated callbacks done in the period on "
             "his tickets. 1 excluded: recorded by the appraised person.",
         )
+
+    def test_explain_query_count_constant(self):
+        """Explaining the lines of 2 or of 6 employees takes the same queries."""
+        campaign = self._computed_campaign()
+        all_lines = campaign.sheet_ids.line_ids
+        two_users = self.representative | self.supervisor
+        two = all_lines.filtered(lambda line: line.employee_id.user_id in two_users)
+        counts = []
+        for subset in (two, two, all_lines):  # the first run fills the ormcaches
+            lines = self.env["cs.kpi.sheet.line"].browse(subset.ids)
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            explanations = lines._explain()
+            counts.append(self.cr.sql_log_count - start)
+            self.assertEqual(set(explanations), set(subset.ids))
+        self.assertEqual(counts[1], counts[2])
