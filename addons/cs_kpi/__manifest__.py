@@ -35,5 +35,8 @@
         "report/cs_kpi_sheet_templates.xml",
     ],
     "demo": ["demo/cs_kpi_demo.xml"],
+    "assets": {
+        "web.assets_backend": ["cs_kpi/static/src/explain/*"],
+    },
     "application": True,
 }

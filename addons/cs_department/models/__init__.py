@@ -59,6 +59,7 @@ from . import stock_move
 
 # ---- appraisals: sources of the teams, change orders and traffic callbacks ----
 from . import cs_kpi_sheet_line_team
+from . import cs_kpi_sheet_line_explain
 
 # ---- the General Manager's report scores fill the report-quality evaluations ----
 from . import cs_kpi_evaluation

@@ -71,26 +71,32 @@ class CsKpiSheetLine(models.Model):
             )
         return result
 
+    @api.model
+    def _cs_callback_domain(self, campaign, extra_domain=()):
+        """The callbacks the callback sources count in ``campaign``, whoever's
+        (the measurement and the explanation add the person): done and rated
+        in its period (its days in the campaign's time zone, not in UTC)."""
+        start, stop = campaign._period_datetimes()
+        return [
+            ("state", "=", "done"),
+            ("satisfaction_rated", "=", True),
+            ("done_date", ">=", start),
+            ("done_date", "<", stop),
+            *extra_domain,
+        ]
+
     def _cs_measure_callbacks(self, campaign, extra_domain, aggregates, value_of):
         """``{line_id: value_of(campaign, aggregates) or None}`` over the rated
         callbacks done in ``campaign``'s period: they count for the
         representative of their ticket, each line's employee through his user,
         unless he recorded their satisfaction himself (recorder unknown, on
         callbacks older than its recording: counted)."""
-        # the period's days in the campaign's time zone, not in UTC
-        start, stop = campaign._period_datetimes()
         table = self.env["cs.callback"]._table
         return self._cs_measure_by_user(
             campaign,
             "cs.callback",
             "representative_id",
-            [
-                ("state", "=", "done"),
-                ("satisfaction_rated", "=", True),
-                ("done_date", ">=", start),
-                ("done_date", "<", stop),
-                *extra_domain,
-            ],
+            self._cs_callback_domain(campaign, extra_domain),
             aggregates,
             lambda values: value_of(campaign, values),
             where=SQL(
@@ -160,6 +166,19 @@ class CsKpiSheetLine(models.Model):
         threshold; ``None`` without any."""
         return self._cs_measure_callback_sources(campaign)
 
+    @api.model
+    def _cs_expense_domain(self, campaign):
+        """The expense requests ``cs_expense_within_budget_rate`` counts in
+        ``campaign``, whatever their department: approved (or paid) in its
+        period (its days in the campaign's time zone, not in UTC)."""
+        start, stop = campaign._period_datetimes()
+        return [
+            ("state", "in", ("approved", "paid")),
+            ("company_id", "=", campaign.company_id.id),
+            ("approved_date", ">=", start),
+            ("approved_date", "<", stop),
+        ]
+
     def _measure_source_cs_expense_within_budget_rate(self, campaign):
         """Share (%) of the expense requests approved in ``campaign``'s period,
         in the departments each line's employee manages, that fitted in the
@@ -173,18 +192,13 @@ class CsKpiSheetLine(models.Model):
             .sudo()
             .search([("manager_id", "in", lines.employee_id.ids)])
         )
-        # the period's days in the campaign's time zone, not in UTC
-        start, stop = campaign._period_datetimes()
         groups = (
             self.env["cs.expense.request"]
             .sudo()
             ._read_group(
                 [
-                    ("state", "in", ("approved", "paid")),
                     ("department_id", "in", departments.ids),
-                    ("company_id", "=", campaign.company_id.id),
-                    ("approved_date", ">=", start),
-                    ("approved_date", "<", stop),
+                    *self._cs_expense_domain(campaign),
                 ],
                 ["department_id", "within_budget"],
                 ["__count"],
@@ -202,6 +216,30 @@ class CsKpiSheetLine(models.Model):
         return result
 
     # ---- equipment work orders and the CS warehouse ----
+    @api.model
+    def _cs_work_order_domain(self, campaign):
+        """The work orders the work-order sources count in ``campaign``,
+        whoever's: done in its period (its days in its time zone)."""
+        start, stop = campaign._period_datetimes()
+        return [
+            ("state", "=", "done"),
+            ("company_id", "=", campaign.company_id.id),
+            ("done_date", ">=", start),
+            ("done_date", "<", stop),
+        ]
+
+    @api.model
+    def _cs_signoff_domain(self, campaign):
+        """The sign-offs ``cs_work_order_customer_rating`` counts in
+        ``campaign``, whoever's: rated, of visits done in its period."""
+        start, stop = campaign._period_datetimes()
+        return [
+            ("rated", "=", True),
+            ("company_id", "=", campaign.company_id.id),
+            ("done_date", ">=", start),
+            ("done_date", "<", stop),
+        ]
+
     def _cs_work_order_figures(self, campaign):
         """Technical service quality of each line's engineer in ``campaign``.
 
@@ -219,13 +257,9 @@ class CsKpiSheetLine(models.Model):
         groups = {}
         ratings = {}
         if users:
-            start, stop = campaign._period_datetimes()
             domain = [
-                ("state", "=", "done"),
                 ("engineer_id", "in", users.ids),
-                ("company_id", "=", campaign.company_id.id),
-                ("done_date", ">=", start),
-                ("done_date", "<", stop),
+                *self._cs_work_order_domain(campaign),
             ]
             orders = self.env["cs.work.order"].sudo()
             groups = {
@@ -281,17 +315,13 @@ class CsKpiSheetLine(models.Model):
         users = lines.employee_id.user_id
         ratings = {}
         if users:
-            start, stop = campaign._period_datetimes()
             ratings = dict(
                 self.env["cs.work.order.signoff"]
                 .sudo()
                 ._read_group(
                     [
-                        ("rated", "=", True),
                         ("engineer_id", "in", users.ids),
-                        ("company_id", "=", campaign.company_id.id),
-                        ("done_date", ">=", start),
-                        ("done_date", "<", stop),
+                        *self._cs_signoff_domain(campaign),
                     ],
                     ["engineer_id"],
                     ["rating:avg"],

@@ -1,7 +1,7 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 #: States of a change order whose handling is finished (rejected included).
@@ -16,16 +16,27 @@ class CsKpiSheetLine(models.Model):
         were submitted on time; a report still not submitted once its due
         date has passed counts as late, one not yet due does not count."""
 
-        today = campaign.company_id._cs_today()
         return self._cs_measure_by_user(
             campaign,
             "cs.report.submission",
             "submitter_id",
-            self.env["cs.report.submission"]._cs_timeliness_domain(
-                campaign.date_from, campaign.date_to, today
-            ),
+            self._cs_report_timeliness_domain(campaign),
             ["__count", "on_time:array_agg"],
             lambda values: sum(1 for flag in values[1] if flag) * 100.0 / values[0],
+        )
+
+    @api.model
+    def _cs_quality_check_domain(self, campaign):
+        """The spot checks the quality sources count in ``campaign``,
+        whoever's: dated in its period."""
+        return [("date", ">=", campaign.date_from), ("date", "<=", campaign.date_to)]
+
+    @api.model
+    def _cs_report_timeliness_domain(self, campaign):
+        """The report submissions ``cs_report_timeliness`` counts in
+        ``campaign``, whoever's (``cs.report.submission._cs_timeliness_domain``)."""
+        return self.env["cs.report.submission"]._cs_timeliness_domain(
+            campaign.date_from, campaign.date_to, campaign.company_id._cs_today()
         )
 
     def _measure_source_cs_quality_check_score(self, campaign):
@@ -35,10 +46,7 @@ class CsKpiSheetLine(models.Model):
             campaign,
             "cs.quality.check",
             "representative_id",
-            [
-                ("date", ">=", campaign.date_from),
-                ("date", "<=", campaign.date_to),
-            ],
+            self._cs_quality_check_domain(campaign),
             ["score:avg"],
             lambda values: values[0],
         )
@@ -54,24 +62,40 @@ class CsKpiSheetLine(models.Model):
         share that ``good(column, campaign)`` (an SQL condition) holds for;
         one grouped query whatever the number of lines and orders."""
         lines = self.sudo()
-        users = lines.employee_id.user_id
+        return lines._cs_rate_by_user(
+            lines._cs_change_order_counts(campaign, domain, good)
+        )
+
+    def _cs_change_order_counts(self, campaign, domain, good):
+        """``{user_id: (total, ok)}`` of ``_cs_change_order_rate``: each line's
+        employee's change orders (``_cs_change_order_domain``) and among them
+        those ``good`` holds for; one grouped query."""
+        users = self.sudo().employee_id.user_id
         Order = self.env["cs.change.order"].sudo()
-        counts = {}
-        if users:
-            query = Order._search(
-                [
-                    ("user_id", "in", users.ids),
-                    ("company_id", "=", campaign.company_id.id),
-                    *domain,
-                    *self._cs_requested_in_period(campaign),
-                ]
-            )
+        if not users:
+            return {}
+        query = Order._search(
+            [
+                ("user_id", "in", users.ids),
+                *self._cs_change_order_domain(campaign, domain),
+            ]
+        )
 
-            def col(name):
-                return SQL.identifier(Order._table, name)
+        def col(name):
+            return SQL.identifier(Order._table, name)
 
-            counts = self._cs_counts_by_user(query, col("user_id"), good(col, campaign))
-        return lines._cs_rate_by_user(counts)
+        return self._cs_counts_by_user(query, col("user_id"), good(col, campaign))
+
+    @api.model
+    def _cs_change_order_domain(self, campaign, domain):
+        """The change orders a change-order source counts in ``campaign``,
+        whoever's: of its company, matching ``domain``, requested in its
+        period."""
+        return [
+            ("company_id", "=", campaign.company_id.id),
+            *domain,
+            *self._cs_requested_in_period(campaign),
+        ]
 
     def _cs_counts_by_user(self, query, user_column, good):
         """``{user_id: (total, ok)}``: the rows of ``query`` grouped by
@@ -118,6 +142,15 @@ class CsKpiSheetLine(models.Model):
             col("due_date"),
             col("requested_date"),
             campaign.company_id.cs_change_order_normal_hours,
+        )
+
+    @classmethod
+    def _cs_change_order_accurate_in_time(cls, col, campaign):
+        """SQL: the order is accurate and was activated within its delay."""
+        return SQL(
+            "%s AND %s",
+            cls._cs_change_order_accurate(col, campaign),
+            cls._cs_change_order_in_time(col, campaign),
         )
 
     def _measure_source_cs_change_order_accuracy(self, campaign):

@@ -5,7 +5,7 @@ representatives' change orders and traffic callbacks."""
 
 from collections import defaultdict
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 from .cs_kpi_sheet_line_reports import FINISHED_STATES
@@ -102,19 +102,12 @@ class CsKpiSheetLine(models.Model):
         the tickets of each line's team whose satisfaction the leader did not
         record (recorder unknown, on callbacks older than its recording: not
         assigned to the leader)."""
-        start, stop = campaign._period_datetimes()
         return self._cs_measure_by_team(
             campaign,
             "cs.callback",
             "representative_id",
             ("recorded_by_id", "user_id"),
-            [
-                ("state", "=", "done"),
-                ("satisfaction_rated", "=", True),
-                ("done_date", ">=", start),
-                ("done_date", "<", stop),
-                *extra_domain,
-            ],
+            self._cs_callback_domain(campaign, extra_domain),
             ["satisfaction:sum", "__count"],
             lambda values: (
                 sum(total for total, __ in values) / sum(count for __, count in values)
@@ -152,7 +145,7 @@ class CsKpiSheetLine(models.Model):
             "cs.quality.check",
             "representative_id",
             "supervisor_id",
-            [("date", ">=", campaign.date_from), ("date", "<=", campaign.date_to)],
+            self._cs_quality_check_domain(campaign),
             ["score:array_agg"],
             pass_rate,
         )
@@ -163,16 +156,21 @@ class CsKpiSheetLine(models.Model):
         period and finished that were neither rejected nor corrected and were
         activated within their delay; ``None`` without any."""
 
-        def accurate_in_time(col, campaign):
-            return SQL(
-                "%s AND %s",
-                self._cs_change_order_accurate(col, campaign),
-                self._cs_change_order_in_time(col, campaign),
-            )
-
         return self._cs_change_order_rate(
-            campaign, [("state", "in", FINISHED_STATES)], accurate_in_time
+            campaign,
+            [("state", "in", FINISHED_STATES)],
+            self._cs_change_order_accurate_in_time,
         )
+
+    @api.model
+    def _cs_traffic_anomaly_domain(self, campaign):
+        """The traffic anomalies ``cs_traffic_callback_rate`` counts in
+        ``campaign``, whoever's callback they have: of its period."""
+        return [
+            ("company_id", "=", campaign.company_id.id),
+            ("period_start", ">=", campaign.date_from),
+            ("period_start", "<=", campaign.date_to),
+        ]
 
     def _measure_source_cs_traffic_callback_rate(self, campaign):
         """Share (%) of the traffic anomalies of the period whose callback is
@@ -184,13 +182,7 @@ class CsKpiSheetLine(models.Model):
         counts = {}
         if users:
             Anomaly = self.env["cs.traffic.anomaly"].sudo()
-            query = Anomaly._search(
-                [
-                    ("company_id", "=", campaign.company_id.id),
-                    ("period_start", ">=", campaign.date_from),
-                    ("period_start", "<=", campaign.date_to),
-                ]
-            )
+            query = Anomaly._search(self._cs_traffic_anomaly_domain(campaign))
             callback = query.join(
                 Anomaly._table, "callback_id", "cs_callback", "id", "callback"
             )
@@ -214,20 +206,33 @@ class CsKpiSheetLine(models.Model):
         return lines._cs_rate_by_user(counts)
 
     # ---- the complaint rate of a person and the people he leads ----
-    def _measure_source_cs_complaint_rate(self, campaign):
-        """Complaints per 100 active customers: the complaints created in the
-        period (days in the campaign's time zone) that each line's employee or
-        the people he leads accepted, over the company's active customers of
-        the period (the service report's definition, USAGE.md); ``None``
-        without active customers. One ``_read_group`` of the complaints and
-        one count of the customers."""
-        lines = self.sudo()
-        teams = lines._cs_team_users(campaign)
-        for line in lines:
+    @api.model
+    def _cs_complaint_domain(self, campaign):
+        """The complaints ``cs_complaint_rate`` counts in ``campaign``,
+        whoever accepted them: created in its period (its days in its time
+        zone)."""
+        start, stop = campaign._period_datetimes()
+        return [
+            ("company_id", "=", campaign.company_id.id),
+            ("cs_request_kind", "=", "complaint"),
+            ("create_date", ">=", start),
+            ("create_date", "<", stop),
+        ]
+
+    def _cs_complaint_rate_members(self, campaign):
+        """``{line_id: set of user ids}``: each line's employee's user and
+        those of the people he leads, whose complaints count for him."""
+        teams = self._cs_team_users(campaign)
+        for line in self:
             if line.employee_id.user_id:
                 teams[line.id].add(line.employee_id.user_id.id)
-        members = set().union(*teams.values()) if teams else set()
-        customers = (
+        return teams
+
+    @api.model
+    def _cs_complaint_rate_customers(self, campaign):
+        """The company's active customers of ``campaign``'s period (the
+        service report's definition)."""
+        return (
             self.env["cs.service.report"]
             .sudo()
             ._cs_active_customers(
@@ -238,9 +243,20 @@ class CsKpiSheetLine(models.Model):
                 }
             )
         )
+
+    def _measure_source_cs_complaint_rate(self, campaign):
+        """Complaints per 100 active customers: the complaints created in the
+        period (days in the campaign's time zone) that each line's employee or
+        the people he leads accepted, over the company's active customers of
+        the period (the service report's definition, USAGE.md); ``None``
+        without active customers. One ``_read_group`` of the complaints and
+        one count of the customers."""
+        lines = self.sudo()
+        teams = lines._cs_complaint_rate_members(campaign)
+        members = set().union(*teams.values()) if teams else set()
+        customers = self._cs_complaint_rate_customers(campaign)
         complaints = {}
         if members and customers:
-            start, stop = campaign._period_datetimes()
             complaints = {
                 user.id: count
                 for user, count in self.env["helpdesk.ticket"]
@@ -248,10 +264,7 @@ class CsKpiSheetLine(models.Model):
                 ._read_group(
                     [
                         ("cs_representative_id", "in", list(members)),
-                        ("company_id", "=", campaign.company_id.id),
-                        ("cs_request_kind", "=", "complaint"),
-                        ("create_date", ">=", start),
-                        ("create_date", "<", stop),
+                        *self._cs_complaint_domain(campaign),
                     ],
                     ["cs_representative_id"],
                     ["__count"],

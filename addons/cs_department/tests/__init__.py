@@ -20,6 +20,7 @@ from . import test_guard_front
 
 # ---- appraisals: CS data sources for cs_kpi ----
 from . import test_kpi_sources
+from . import test_kpi_explain
 from . import test_data
 
 # ---- hardening: front-office figures nobody produces for himself ----

@@ -149,3 +149,40 @@ class CsDepartmentCommon(BaseCommon):
         if compute:
             campaign.action_compute()
         return campaign
+
+
+def assert_explains(test, lines, recompute):
+    """Check the explanation of each of ``lines`` (``_explain``) against its
+    actual: ``recompute(records, line)`` computes, from the records the
+    explanation lists (read as superuser), the figure (``None``: unmeasured),
+    which must be the line's actual. At least one line must have records,
+    and a measured line's sentence starts with its actual."""
+    explanations = lines._explain()
+    listed = 0
+    for line in lines:
+        model, domain, sentence = explanations[line.id]
+        records = line.env[model].sudo().search(domain)
+        listed += len(records)
+        value = recompute(records, line)
+        if line.is_measured:
+            test.assertIsNotNone(value, sentence)
+            test.assertAlmostEqual(value, line.actual, places=2, msg=sentence)
+            test.assertTrue(
+                sentence.startswith(line._explain_number(line.actual)), sentence
+            )
+        else:
+            test.assertIsNone(value, sentence)
+    test.assertTrue(listed, "no line lists any record")
+    return explanations
+
+
+def mean(values):
+    """The mean of ``values``, ``None`` without any."""
+    values = list(values)
+    return sum(values) / len(values) if values else None
+
+
+def share(records, good):
+    """The share (%) of ``records`` that ``good`` holds for, ``None`` without
+    any."""
+    return 100.0 * len(records.filtered(good)) / len(records) if records else None

@@ -11,6 +11,7 @@ from odoo.tests import tagged
 
 from odoo.addons.cs_kpi.tests.menu_smoke import MenuSmokeMixin
 
+from .common import assert_explains, share
 from .common_budget import CsBudgetCommon
 
 
@@ -272,3 +273,7 @@ class TestBudgetKpiSource(CsBudgetCommon):
         self.assertAlmostEqual(own.actual, 66.67)
         self.assertEqual(own.score, 0.0)  # pass/fail against 100%
         self.assertFalse(other.is_measured)
+        # the explanation lists the requests of his departments that make it
+        assert_explains(
+            self, lines, lambda records, line: share(records, "within_budget")
+        )

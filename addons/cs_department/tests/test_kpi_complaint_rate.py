@@ -6,7 +6,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import CsDepartmentCommon
+from .common import CsDepartmentCommon, assert_explains
 
 RATE = "cs_complaint_rate"
 
@@ -148,6 +148,23 @@ class TestKpiComplaintRate(CsDepartmentCommon):
             line = self._line(campaign, user)
             self.assertTrue(line.is_measured, user.login)
             self.assertEqual((line.actual, line.score), (actual, score), user.login)
+
+    def test_explain(self):
+        """The complaints the explanation lists, per 100 active customers,
+        make each line's actual."""
+        campaign = self._campaign()
+        lines = campaign.sheet_ids.line_ids
+        customers = lines._cs_complaint_rate_customers(campaign)
+        self.assertEqual(customers, 4)
+        explanations = assert_explains(
+            self, lines, lambda records, line: len(records) * 100.0 / customers
+        )
+        line = self._line(campaign, self.manager)
+        self.assertEqual(
+            explanations[line.id][2],
+            "125 = 5 complaints accepted in the period by him and the people he "
+            "leads, per 100 of the 4 active customers.",
+        )
 
     def test_linear_score_lower_is_better(self):
         """With 100 active customers, 2 complaints score 75."""

@@ -6,7 +6,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import GROUP, CsDepartmentCommon
+from .common import GROUP, CsDepartmentCommon, assert_explains, mean, share
 
 SAT = "cs_callback_satisfaction"
 PASS = "cs_complaint_followup_pass_rate"
@@ -293,3 +293,56 @@ class TestKpiSources(CsDepartmentCommon):
         line = lines.filtered(lambda li: li.employee_id.user_id == self.representative)
         line[0].with_user(self.hr_officer).actual = 90
         self.assertTrue(line[0].is_measured)
+
+    def test_explain_callback_sources(self):
+        """The callbacks each explanation lists make the line's actual; one
+        the representative recorded himself is not listed, and said."""
+        own = self._done(
+            self._create_ticket("complaint"),
+            "complaint_followup",
+            40,
+            datetime(2026, 2, 10),
+        )
+        own.sudo().write({"recorded_by_id": self.representative.id})
+        campaign = self._computed_campaign()
+        lines = campaign.sheet_ids.line_ids
+        sat_lines = lines.filtered(lambda line: line.source == SAT)
+        explanations = assert_explains(
+            self, sat_lines, lambda records, line: mean(records.mapped("satisfaction"))
+        )
+        threshold = self.company.cs_satisfaction_threshold
+        assert_explains(
+            self,
+            lines.filtered(lambda line: line.source == PASS),
+            lambda records, line: share(
+                records, lambda callback: callback.satisfaction >= threshold
+            ),
+        )
+        line = self._line(campaign, self.representative, SAT)
+        self.assertEqual(line.actual, 80.0)
+        model, domain, sentence = explanations[line.id]
+        self.assertEqual(model, "cs.callback")
+        listed = self.env[model].search(domain)
+        self.assertEqual(len(listed), 3)
+        self.assertNotIn(own, listed)
+        self.assertEqual(
+            sentence,
+            "80 = mean satisfaction of 3 rated callbacks done in the period on "
+            "his tickets. 1 excluded: recorded by the appraised person.",
+        )
+
+    def test_explain_query_count_constant(self):
+        """Explaining the lines of 2 or of 6 employees takes the same queries."""
+        campaign = self._computed_campaign()
+        all_lines = campaign.sheet_ids.line_ids
+        two_users = self.representative | self.supervisor
+        two = all_lines.filtered(lambda line: line.employee_id.user_id in two_users)
+        counts = []
+        for subset in (two, two, all_lines):  # the first run fills the ormcaches
+            lines = self.env["cs.kpi.sheet.line"].browse(subset.ids)
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            explanations = lines._explain()
+            counts.append(self.cr.sql_log_count - start)
+            self.assertEqual(set(explanations), set(subset.ids))
+        self.assertEqual(counts[1], counts[2])

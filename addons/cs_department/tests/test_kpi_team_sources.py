@@ -4,8 +4,9 @@
 import importlib.util
 import json
 import pathlib
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
+import pytz
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
@@ -14,7 +15,7 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import CsDepartmentCommon
+from .common import CsDepartmentCommon, assert_explains, mean, share
 from .common_change_order import CsChangeOrderCommon
 
 TEAM_SAT = "cs_team_callback_satisfaction"
@@ -358,6 +359,61 @@ class TestKpiTeamSources(CsDepartmentCommon):
         self.assertAlmostEqual(traffic[self.representative], 100 / 3, places=2)
         self.assertEqual(traffic[self.colleague], 100.0)
         self.assertIsNone(traffic[self.manager])
+
+    @freeze_time("2026-04-10 02:00:00")
+    def test_explain(self):
+        """Each source's explanation lists the records that make its actual:
+        the team's callbacks and spot checks not authored by the leader, the
+        change orders and the traffic anomalies of the period."""
+        campaign = self._campaign()
+        campaign.action_compute()
+        lines = campaign.sheet_ids.line_ids
+        normal_hours = self.company.cs_change_order_normal_hours
+        zone = campaign._cs_tz()
+
+        def of(source):
+            return lines.filtered(lambda line: line.source == source)
+
+        def accurate(order):
+            return order.state != "rejected" and not order.correction_count
+
+        def in_time(order):
+            due = order.due_date or order.requested_date + timedelta(hours=normal_hours)
+            return bool(order.activation_date) and order.activation_date <= due
+
+        def called_back(anomaly):
+            callback = anomaly.callback_id
+            day_after = datetime.combine(
+                callback.scheduled_date + timedelta(days=1), time()
+            )
+            deadline = (
+                zone.localize(day_after).astimezone(pytz.utc).replace(tzinfo=None)
+            )
+            return callback.state == "done" and callback.done_date < deadline
+
+        def satisfaction(records, line):
+            return mean(records.mapped("satisfaction"))
+
+        assert_explains(self, of(TEAM_SAT), satisfaction)
+        assert_explains(self, of(TEAM_CMP), satisfaction)
+        assert_explains(
+            self,
+            of(TEAM_QC),
+            lambda records, line: share(records, lambda check: check.score >= 80),
+        )
+        assert_explains(
+            self,
+            of(CO_QUALITY),
+            lambda records, line: share(
+                records, lambda order: accurate(order) and in_time(order)
+            ),
+        )
+        assert_explains(
+            self, of(CO_ACCURACY), lambda records, line: share(records, accurate)
+        )
+        assert_explains(
+            self, of(TRAFFIC), lambda records, line: share(records, called_back)
+        )
 
     @freeze_time("2026-04-10 02:00:00")
     def test_pass_score_setting(self):

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import GROUP, CsDepartmentCommon
+from .common import GROUP, CsDepartmentCommon, assert_explains, mean
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -586,6 +586,15 @@ class TestPortalKpi(CsDepartmentCommon):
             if rating is not None:
                 vals.update(rated=True, rating=rating)
             Signoff.create(vals)
+
+    def test_explain_customer_rating(self):
+        """The rated sign-offs the explanation lists make the rating."""
+        campaign = self._open_q1_campaign("CS portal engineers Q1")
+        assert_explains(
+            self,
+            campaign.sheet_ids.line_ids,
+            lambda records, line: mean(records.mapped("rating")),
+        )
 
     def test_customer_rating_source(self):
         campaign = self._open_q1_campaign("CS portal engineers Q1")

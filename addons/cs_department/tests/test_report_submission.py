@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -12,6 +12,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common import assert_explains, mean, share
 from .common_reports import CsReportsCommon
 
 WORKBOOK = base64.b64encode(b"PK fake workbook")
@@ -449,6 +450,42 @@ class TestReportKpiSources(CsReportsCommon):
         # activated: one within its delay of two
         self.assertEqual(line(self.rep, self.ind_delay).actual, 50.0)
         self.assertFalse(line(self.reps[1], self.ind_delay).is_measured)
+        # each explanation lists the records that make its line's actual
+        normal_hours = self.company.cs_change_order_normal_hours
+
+        def of(indicator):
+            return lines.filtered(lambda ln: ln.indicator_id == indicator)
+
+        assert_explains(
+            self, of(self.ind_time), lambda records, ln: share(records, "on_time")
+        )
+        assert_explains(
+            self,
+            of(self.ind_quality),
+            lambda records, ln: mean(records.mapped("score")),
+        )
+        assert_explains(
+            self,
+            of(self.ind_accuracy),
+            lambda records, ln: share(
+                records,
+                lambda order: order.state != "rejected" and not order.correction_count,
+            ),
+        )
+        assert_explains(
+            self,
+            of(self.ind_delay),
+            lambda records, ln: share(
+                records,
+                lambda order: (
+                    order.activation_date
+                    <= (
+                        order.due_date
+                        or order.requested_date + timedelta(hours=normal_hours)
+                    )
+                ),
+            ),
+        )
 
 
 @tagged("post_install", "-at_install")

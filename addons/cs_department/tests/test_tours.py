@@ -217,3 +217,21 @@ class TestTours(HttpCase):
             self.rep1,
         )
         self.start_tour("/odoo", "cs_department_tour_dashboard", login="cs_gm")
+
+    def test_tour_explain(self):
+        """The first representative explains the satisfaction of his published
+        sheet and lands on the callbacks of the quarter it was measured from."""
+        sheet = self.env.ref("cs_department.cs_kpi_sheet_2025_q4_rep1_demo")
+        line = sheet.line_ids.filtered(
+            lambda ln: ln.source == "cs_callback_satisfaction"
+        )
+        self.assertTrue(sheet.published and line.is_measured)
+        self.start_tour(
+            "/odoo/action-cs_kpi.cs_kpi_sheet_action",
+            "cs_kpi_explain_tour",
+            login="cs_rep1",
+        )
+        model, domain, __ = line._explain()[line.id]
+        callbacks = self.env[model].with_user(self.rep1).search(domain)
+        self.assertTrue(callbacks)
+        self.assertEqual(callbacks.representative_id, self.rep1)

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import GROUP
+from .common import GROUP, assert_explains, mean, share
 from .common_work_order import CsWorkOrderCommon
 
 
@@ -227,6 +227,21 @@ class TestWorkOrderKpiSource(CsWorkOrderCommon):
             lambda line: (
                 line.employee_id.user_id == user and line.indicator_id == indicator
             )
+        )
+
+    def test_explain(self):
+        """The done work orders each explanation lists make the on-time rate
+        and the quality of the line."""
+        lines = self._campaign().sheet_ids.line_ids
+        assert_explains(
+            self,
+            lines.filtered(lambda line: line.indicator_id == self.ind_time),
+            lambda records, line: share(records, "done_on_time"),
+        )
+        assert_explains(
+            self,
+            lines.filtered(lambda line: line.indicator_id == self.ind_quality),
+            lambda records, line: mean(records.mapped("quality_rating")),
         )
 
     def test_measure(self):

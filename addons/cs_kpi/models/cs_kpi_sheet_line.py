@@ -2,11 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from collections import defaultdict
+from datetime import date, datetime
+
+from markupsafe import escape as html_escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
-from ..tools import scoring, validate
+from ..tools import actions, scoring, validate
 
 # What a manager may change on his team's lines (HR changes anything).
 SCORER_FIELDS = {"actual", "is_measured", "note"}
@@ -372,6 +376,21 @@ class CsKpiSheetLine(models.Model):
         changed.modified(fnames)
         changed._validate_fields(fnames)
 
+    @api.model
+    def _goal_pass_rate_domain(self, campaign):
+        """The goals ``goal_pass_rate`` counts in ``campaign``, whoever's:
+        assessed, of its company (or none), overlapping its period."""
+        return [
+            ("is_assessed", "=", True),
+            ("company_id", "in", (campaign.company_id.id, False)),
+            "|",
+            ("date_from", "=", False),
+            ("date_from", "<=", campaign.date_to),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", campaign.date_from),
+        ]
+
     def _measure_source_goal_pass_rate(self, campaign):
         """Pass rate (%) of the assessed goals of each line's employee.
 
@@ -381,19 +400,12 @@ class CsKpiSheetLine(models.Model):
         every goal), restricted to the campaign's company.
         """
         domain = [
-            ("is_assessed", "=", True),
-            ("company_id", "in", (campaign.company_id.id, False)),
+            *self._goal_pass_rate_domain(campaign),
             "|",
             ("employee_id", "in", self.employee_id.ids),
             "&",
             ("employee_id", "=", False),
             ("job_id", "in", self.sheet_id.job_id.ids),
-            "|",
-            ("date_from", "=", False),
-            ("date_from", "<=", campaign.date_to),
-            "|",
-            ("date_to", "=", False),
-            ("date_to", ">=", campaign.date_from),
         ]
         counts = {}
         for employee, job, passed, count in (
@@ -411,6 +423,184 @@ class CsKpiSheetLine(models.Model):
             )
             result[line.id] = ok * 100.0 / total if total else None
         return result
+
+    # ------------------------------------------------------------------
+    # Explanation: the records a computed figure was measured from
+    # ------------------------------------------------------------------
+    @api.model
+    def _explain_method(self, source):
+        """Name of the method explaining the lines of ``source``:
+        ``_explain_source_<key>``, the measurement's counterpart (override it
+        as ``_measure_method`` to explain several sources with one method)."""
+        return f"_explain_source_{source}"
+
+    def _explain(self):
+        """``{line_id: (model, domain, sentence)}`` of the computed lines of
+        ``self``, one call of ``_explain_source_<key>(campaign)`` per (method,
+        campaign), as ``_measure`` measures them (readme/DEVELOP.md): the
+        records of ``model`` matching ``domain`` are those the line's actual
+        was computed from, and ``sentence`` says how, in the user's language.
+        A line whose source has no explanation is left out."""
+        sources = dict(zip(self._ids, self.mapped("source"), strict=True))
+        by_method = defaultdict(list)
+        for line_id, measure_type in zip(
+            self._ids, self.mapped("measure_type"), strict=True
+        ):
+            source = sources[line_id]
+            if measure_type != "computed" or source == "manual":
+                continue
+            method = self._explain_method(source)
+            if hasattr(self, method):
+                by_method[method].append(line_id)
+        result = {}
+        for method, line_ids in by_method.items():
+            for campaign, lines in self.browse(line_ids).grouped("campaign_id").items():
+                explained = getattr(lines, method)(campaign)
+                result.update(
+                    {
+                        line_id: explained[line_id]
+                        for line_id in lines._ids
+                        if line_id in explained
+                    }
+                )
+        return result
+
+    @api.model
+    def _explain_count(self, model, domains):
+        """``{key: count}`` of the records of ``model`` matching each of
+        ``domains`` (``{key: domain}``), in the current environment (its
+        record rules), in one query per 200 domains."""
+        records = self.env[model]
+        keys = list(domains)
+        result = {}
+        for start in range(0, len(keys), 200):
+            chunk = keys[start : start + 200]
+            counts = [
+                SQL("(%s)", records._search(domains[key]).select(SQL("COUNT(*)")))
+                for key in chunk
+            ]
+            (row,) = self.env.execute_query(SQL("SELECT %s", SQL(", ").join(counts)))
+            result.update(zip(chunk, row, strict=True))
+        return result
+
+    @api.model
+    def _explain_jsonable(self, domain):
+        """``domain`` with its dates and datetimes as the strings the web
+        client sends, so that it can travel in an action."""
+        return [
+            (
+                leaf[0],
+                leaf[1],
+                fields.Datetime.to_string(leaf[2])
+                if isinstance(leaf[2], datetime)
+                else fields.Date.to_string(leaf[2])
+                if isinstance(leaf[2], date)
+                else leaf[2],
+            )
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3
+            else leaf
+            for leaf in domain
+        ]
+
+    def action_explain(self):
+        """Open the records this computed line's actual was measured from,
+        with the formula in words above them. The records are those the
+        current user may read: the list runs with his rights, and the
+        sentence says how many of the figure's records he sees."""
+        self.ensure_one()
+        self.check_access("read")
+        explanation = self.sudo()._explain().get(self.id)
+        if not explanation:
+            raise UserError(
+                self.env._(
+                    "The line %(indicator)s is not measured from records: "
+                    "nothing to explain.",
+                    indicator=self.indicator_id.display_name,
+                )
+            )
+        model, domain, sentence = explanation
+        if not self.env[model].has_access("read"):
+            # no list to open: the formula alone, said in a notification
+            return actions.notification(
+                self.env._(
+                    "%(sentence)s You may not read these records.",
+                    sentence=sentence,
+                ),
+                kind="info",
+                sticky=True,
+                reload=False,
+            )
+        total = self.sudo()._explain_count(model, {0: domain})[0]
+        visible = self._explain_count(model, {0: domain})[0]
+        if visible != total:
+            sentence = self.env._(
+                "%(sentence)s You may read %(visible)s of these %(total)s records.",
+                sentence=sentence,
+                visible=visible,
+                total=total,
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "%(indicator)s: %(employee)s",
+                indicator=self.indicator_id.display_name,
+                employee=self.employee_id.display_name,
+            ),
+            "res_model": model,
+            "domain": self._explain_jsonable(domain),
+            "views": [(False, "list"), (False, "form")],
+            "target": "current",
+            "context": {"create": False, "cs_kpi_explain": sentence},
+            "help": f"<p>{html_escape(sentence)}</p>",
+        }
+
+    def _explain_source_goal_pass_rate(self, campaign):
+        """The assessed goals the pass rate of each line was measured on."""
+        common = self._goal_pass_rate_domain(campaign)
+        lines = self.sudo()
+        own = {
+            employee.id
+            for (employee,) in self.env["cs.kpi.goal"]
+            .sudo()
+            ._read_group(
+                [*common, ("employee_id", "in", lines.employee_id.ids)],
+                ["employee_id"],
+            )
+        }
+        domains = {}
+        for line in lines:
+            if line.employee_id.id in own:
+                person = [("employee_id", "=", line.employee_id.id)]
+            else:
+                person = [
+                    ("employee_id", "=", False),
+                    ("job_id", "=", line.sheet_id.job_id.id),
+                ]
+            domains[line.id] = [*common, *person]
+        counts = self._explain_count("cs.kpi.goal", domains)
+        passed = self._explain_count(
+            "cs.kpi.goal",
+            {key: [*domain, ("passed", "=", True)] for key, domain in domains.items()},
+        )
+        return {
+            line.id: (
+                "cs.kpi.goal",
+                domains[line.id],
+                self.env._(
+                    "%(actual)s = share of the %(count)s assessed goals of the "
+                    "period that passed (%(passed)s).",
+                    actual=self._explain_number(line.actual),
+                    count=counts[line.id],
+                    passed=passed[line.id],
+                ),
+            )
+            for line in lines
+        }
+
+    @api.model
+    def _explain_number(self, value):
+        """``value`` as the sheet shows it: at most two decimals."""
+        return f"{value:.2f}".rstrip("0").rstrip(".")
 
     def _aggregate_evaluations(self):
         """Set each evaluation line's actual from its submitted evaluations."""

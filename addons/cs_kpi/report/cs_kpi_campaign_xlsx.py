@@ -182,3 +182,53 @@ class CsKpiCampaignXlsx(models.AbstractModel):
                 row = self._write_job_block(
                     worksheet, row, job, rows, lines_by_sheet, fmt
                 )
+        self._write_basis(workbook, objs, fmt, used)
+
+    def _write_basis(self, workbook, campaigns, fmt, used):
+        """The "Basis" worksheet: per computed line the user may read, its
+        employee, indicator and actual, the number of records it was measured
+        from and the formula in words (``cs.kpi.sheet.line._explain``)."""
+        lines = self.env["cs.kpi.sheet.line"].search(
+            [
+                ("campaign_id", "in", campaigns.ids),
+                ("measure_type", "=", "computed"),
+                ("source", "!=", "manual"),
+            ],
+            order="campaign_id, employee_id, sequence, id",
+        )
+        explanations = lines.sudo()._explain()
+        counts = {}
+        by_model = {}
+        for line_id, (model, domain, _sentence) in explanations.items():
+            by_model.setdefault(model, {})[line_id] = domain
+        for model, domains in by_model.items():
+            counts.update(lines.sudo()._explain_count(model, domains))
+        worksheet = workbook.add_worksheet(
+            self._worksheet_name(self.env._("Basis"), used)
+        )
+        headers = [
+            self.env._("Campaign"),
+            self.env._("Employee"),
+            self.env._("Indicator"),
+            self.env._("Actual"),
+            self.env._("Records"),
+            self.env._("Formula"),
+        ]
+        worksheet.write_row(0, 0, headers, fmt["header"])
+        worksheet.set_column(0, 2, 24)
+        worksheet.set_column(3, 4, 10)
+        worksheet.set_column(5, 5, 100)
+        worksheet.freeze_panes(1, 0)
+        row = 1
+        for line in lines:
+            explanation = explanations.get(line.id)
+            # names are text typed by users: written as strings, never as formulas
+            worksheet.write_string(row, 0, line.campaign_id.display_name)
+            worksheet.write_string(row, 1, line.employee_id.display_name)
+            worksheet.write_string(row, 2, line.indicator_id.display_name)
+            if line.is_measured:
+                worksheet.write_number(row, 3, line.actual, fmt["number"])
+            if explanation:
+                worksheet.write_number(row, 4, counts[line.id])
+                worksheet.write_string(row, 5, explanation[2])
+            row += 1

@@ -11,6 +11,7 @@ from . import test_query_count
 from . import test_reports
 from . import test_generic_data
 from . import test_data_source
+from . import test_explain
 from . import test_sheet_editing
 from . import test_evaluation_request
 from . import test_order_and_history
