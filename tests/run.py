@@ -206,9 +206,10 @@ def check_exported_terms(layer, odoo):
     """Export each addon's terms from the database and check zh_CN covers them."""
     with tempfile.TemporaryDirectory() as tmp:
         pots = []
-        # helpdesk_mgmt, base_tier_validation: cs_department translates the
-        # terms its users see (tests/check_translations.py, EXTRA_SCOPE).
-        for addon in [*ADDONS.split(","), "helpdesk_mgmt", "base_tier_validation"]:
+        # helpdesk_mgmt, its SLA and rating modules, base_tier_validation:
+        # cs_department translates the terms its users see
+        # (tests/check_translations.py, EXTRA_SCOPE).
+        for addon in [*ADDONS.split(","), *OCA.split(",")]:
             pot = f"{tmp}/{addon}.pot"
             if not odoo(
                 f"export {addon}'s terms", f"--i18n-export={pot} --modules={addon}"
