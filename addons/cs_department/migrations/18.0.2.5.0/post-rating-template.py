@@ -22,7 +22,9 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    stage = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done", raise_if_not_found=False)
+    stage = env.ref(
+        "helpdesk_mgmt.helpdesk_ticket_stage_done", raise_if_not_found=False
+    )
     template = env.ref(
         "cs_department.mail_template_cs_ticket_rating", raise_if_not_found=False
     )
