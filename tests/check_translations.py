@@ -45,6 +45,23 @@ EXTRA_SCOPE = {
             r"|ticket_view_tree|helpdesk_ticket_view_search|helpdesk_ticket_kanban_view"
             r"|view_helpdesk_ticket_kanban)$"
         ),
+        # The SLA and rating fields, buttons and filters of the ticket screens:
+        # OCA helpdesk_mgmt_sla and helpdesk_mgmt_rating ship no zh_CN.
+        "helpdesk_mgmt_sla": re.compile(
+            r"model:ir\.model\.fields,field_description:helpdesk_mgmt_sla\."
+            r"field_helpdesk_ticket__(sla_ids|sla_deadline|sla_expired|team_sla)$"
+            r"|model_terms:ir\.ui\.view,arch_db:helpdesk_mgmt_sla\."
+            r"(inherit_helpdesk_ticket_view_form|helpdesk_ticket_view_search)$"
+        ),
+        "helpdesk_mgmt_rating": re.compile(
+            r"model:ir\.model\.fields,field_description:helpdesk_mgmt_rating\."
+            r"field_helpdesk_ticket__(rating_status|rating_ids)$"
+            r"|model:ir\.model\.fields\.selection,name:helpdesk_mgmt_rating\."
+            r"selection__helpdesk_ticket__rating_status__"
+            r"|model_terms:ir\.ui\.view,arch_db:helpdesk_mgmt_rating\."
+            r"(ticket_view_form_inherit|view_helpdesk_ticket_kanban_inherit"
+            r"|ticket_view_form_rating_status)$"
+        ),
         # The approval banner and buttons on every record under validation:
         # OCA base_tier_validation's zh_CN leaves them untranslated.
         "base_tier_validation": re.compile(

@@ -10,6 +10,7 @@ from . import res_partner
 from . import helpdesk_ticket
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_sla
 from . import cs_ticket_escalation
 from . import cs_ticket_visit
 from . import cs_callback
@@ -59,6 +60,7 @@ from . import stock_move
 
 # ---- appraisals: sources of the teams, change orders and traffic callbacks ----
 from . import cs_kpi_sheet_line_team
+from . import cs_kpi_sheet_line_tickets
 from . import cs_kpi_sheet_line_explain
 
 # ---- the General Manager's report scores fill the report-quality evaluations ----

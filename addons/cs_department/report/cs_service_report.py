@@ -6,6 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..models.helpdesk_ticket_sla import rating_to_score
 from ..tools.report_period import previous_period
 
 
@@ -248,7 +249,61 @@ class CsServiceReport(models.AbstractModel):
             "followup_pass_rate": passed / rated if rated else None,
             "active_customers": customers,
             "complaint_rate": self._cs_complaint_rate(totals["count"], customers),
+            **self._cs_sla_figures(scope, "complaint"),
         }
+
+    @api.model
+    def _cs_closed_ticket_domain(self, scope, kind=None):
+        """The tickets (of ``kind``) closed in the period, not cancelled."""
+        domain = [
+            ("company_id", "=", scope["company"].id),
+            ("closed_date", ">=", scope["start"]),
+            ("closed_date", "<", scope["end"]),
+            ("stage_id.closed", "=", True),
+            ("stage_id.cs_cancel", "=", False),
+        ]
+        if kind:
+            domain.append(("cs_request_kind", "=", kind))
+        if scope["team"]:
+            domain.append(("team_id", "=", scope["team"].id))
+        return domain
+
+    @api.model
+    def _cs_sla_figures(self, scope, kind):
+        """``{"sla_closed", "sla_on_time", "sla_on_time_rate"}``: the tickets of
+        ``kind`` closed in the period that have an SLA, those closed with every
+        deadline kept, and their share (empty without any); one query."""
+        closed, late = self._cs_select(
+            "helpdesk.ticket",
+            [
+                *self._cs_closed_ticket_domain(scope, kind),
+                ("ticket_sla_ids", "!=", False),
+            ],
+            SQL("COUNT(*)"),
+            SQL(
+                "COUNT(*) FILTER (WHERE %s)",
+                self._cs_col("helpdesk.ticket", "cs_sla_late"),
+            ),
+        )
+        return {
+            "sla_closed": closed,
+            "sla_on_time": closed - late,
+            "sla_on_time_rate": (closed - late) / closed if closed else None,
+        }
+
+    @api.model
+    def _cs_rating_figures(self, scope):
+        """``(rated tickets, average rating 0-100 or None)`` of the tickets
+        closed in the period that their customer rated (Satisfied 100, Not
+        satisfied 50, Highly dissatisfied 0); unrated ones never count."""
+        rating = self._cs_col("helpdesk.ticket", "rating_last_value")
+        rated, average = self._cs_select(
+            "helpdesk.ticket",
+            [*self._cs_closed_ticket_domain(scope), ("rating_last_value", ">", 0)],
+            SQL("COUNT(*)"),
+            SQL("AVG(%s)", rating),
+        )
+        return rated, (None if average is None else rating_to_score(average))
 
     @api.model
     def _cs_active_customers(self, scope):
@@ -302,6 +357,7 @@ class CsServiceReport(models.AbstractModel):
         line_domain = [("order_id", "any", self._cs_change_order_domain(scope))]
         return dict(
             totals,
+            **self._cs_sla_figures(scope, "business_change"),
             lead_time=totals["lead_time"] or 0.0,
             by_change_type=self._cs_count_by(
                 "cs.change.order.line", line_domain, "change_type"
@@ -585,6 +641,7 @@ class CsServiceReport(models.AbstractModel):
         changes = figures["business_changes"]
         traffic = figures["traffic"]
         engineers = figures["engineer_services"]
+        ratings = figures["ratings"]
         return [
             (self.env._("Complaints"), complaints["count"], "count"),
             (self.env._("Complaint rate"), complaints["complaint_rate"], "percent"),
@@ -598,6 +655,17 @@ class CsServiceReport(models.AbstractModel):
                 complaints["followup_satisfaction"],
                 "decimal",
             ),
+            (
+                self.env._("Customer rating of the closed tickets (0-100)"),
+                ratings["average"],
+                "decimal",
+            ),
+            (self.env._("Rated tickets"), ratings["rated"], "count"),
+            (
+                self.env._("Complaints closed within the SLA"),
+                complaints["sla_on_time_rate"],
+                "percent",
+            ),
             (self.env._("Consultations"), consultations["count"], "count"),
             (
                 self.env._("First-contact resolution"),
@@ -606,6 +674,11 @@ class CsServiceReport(models.AbstractModel):
             ),
             (self.env._("Business change orders"), changes["count"], "count"),
             (self.env._("Late change orders"), changes["late"], "count"),
+            (
+                self.env._("Business changes closed within the SLA"),
+                changes["sla_on_time_rate"],
+                "percent",
+            ),
             (self.env._("Customers with traffic"), traffic["customers"], "count"),
             (self.env._("Traffic amount"), traffic["amount"], "decimal"),
             (self.env._("Traffic anomalies"), traffic["anomalies"], "count"),
@@ -628,6 +701,11 @@ class CsServiceReport(models.AbstractModel):
         ]
 
     @api.model
+    def _cs_figures_ratings(self, scope):
+        rated, average = self._cs_rating_figures(scope)
+        return {"rated": rated, "average": average}
+
+    @api.model
     def _cs_subjects(self):
         return [
             "complaints",
@@ -645,7 +723,8 @@ class CsServiceReport(models.AbstractModel):
         current_figures, previous_figures = (
             {
                 subject: getattr(self, f"_cs_figures_{subject}")(period)
-                for subject in self._cs_subjects()
+                # the customers' ratings: a figure of the summary, no sheet
+                for subject in [*self._cs_subjects(), "ratings"]
             }
             for period in (scope, previous)
         )

@@ -202,6 +202,21 @@ class CsServiceReportXlsx(models.AbstractModel):
                     "count",
                 ),
                 (self.env._("Complaint rate"), data["complaint_rate"], "percent"),
+                (
+                    self.env._("Closed complaints with an SLA"),
+                    data["sla_closed"],
+                    "count",
+                ),
+                (
+                    self.env._("Closed within the SLA"),
+                    data["sla_on_time"],
+                    "count",
+                ),
+                (
+                    self.env._("On-time share (SLA)"),
+                    data["sla_on_time_rate"],
+                    "percent",
+                ),
             ],
             fmt,
         )
@@ -261,6 +276,21 @@ class CsServiceReportXlsx(models.AbstractModel):
                 (self.env._("Lead time, average (h)"), data["lead_time"], "decimal"),
                 (self.env._("Late expedited orders"), data["late"], "count"),
                 (self.env._("Rejected orders"), data["rejected"], "count"),
+                (
+                    self.env._("Closed business-change tickets with an SLA"),
+                    data["sla_closed"],
+                    "count",
+                ),
+                (
+                    self.env._("Closed within the SLA"),
+                    data["sla_on_time"],
+                    "count",
+                ),
+                (
+                    self.env._("On-time share (SLA)"),
+                    data["sla_on_time_rate"],
+                    "percent",
+                ),
             ],
             fmt,
         )

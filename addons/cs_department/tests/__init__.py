@@ -65,3 +65,4 @@ from . import test_job_language
 from . import test_unscored
 from . import test_department_dashboard
 from . import test_portal
+from . import test_ticket_rating_sla

@@ -481,8 +481,14 @@ class TestServiceReport(CsReportsCommon):
         self.assertAlmostEqual(rows["Work orders done on time"][0], 2 / 3)
         self.assertEqual(rows["Work orders done on time"][1], 1.0)
         self.assertEqual(rows["Work order quality rating"], (70, 100, -30, -0.3))
-        self.assertEqual(summary["B16"].number_format, "0.00%")
-        self.assertEqual(summary["B19"].number_format, "#,##0.00")
+        self.assertEqual(summary["B20"].number_format, "0.00%")
+        self.assertEqual(summary["B23"].number_format, "#,##0.00")
+        # no rated ticket, no ticket with an SLA: empty, never 0
+        self.assertEqual(
+            rows["Customer rating of the closed tickets (0-100)"][:2], (None, None)
+        )
+        self.assertEqual(rows["Rated tickets"][:2], (0, 0))
+        self.assertEqual(rows["Complaints closed within the SLA"][:2], (None, None))
         # the chart draws the counts of both periods, copied in hidden columns
         [chart] = summary._charts
         self.assertEqual(len(chart.series), 2)
@@ -495,6 +501,7 @@ class TestServiceReport(CsReportsCommon):
             counts,
             [
                 "Complaints",
+                "Rated tickets",
                 "Consultations",
                 "Business change orders",
                 "Late change orders",
