@@ -127,7 +127,11 @@ class CsKpiSheetLine(models.Model):
                 )
             return text
 
-        return self._cs_explain("cs.callback", domains, {}, sentence)
+        return self._cs_explain_mixed(
+            self._cs_explain("cs.callback", domains, {}, sentence),
+            campaign,
+            "cs_ticket_rating",
+        )
 
     def _cs_explain_excluded_callbacks(self, campaign, extra_domain):
         """``{line_id: count}`` of the callbacks of each line's employee that
@@ -194,16 +198,20 @@ class CsKpiSheetLine(models.Model):
         return self._cs_explain("cs.callback", domains, {}, sentence)
 
     def _explain_source_cs_team_callback_satisfaction(self, campaign):
-        return self._cs_explain_team_callbacks(
-            campaign,
-            [],
-            lambda line, counts: self.env._(
-                "%(actual)s = mean satisfaction of %(count)s rated callbacks "
-                "done in the period on the tickets of the people he leads, "
-                "except those whose satisfaction he recorded.",
-                actual=self._cs_explain_actual(line),
-                count=counts["count"],
+        return self._cs_explain_mixed(
+            self._cs_explain_team_callbacks(
+                campaign,
+                [],
+                lambda line, counts: self.env._(
+                    "%(actual)s = mean satisfaction of %(count)s rated callbacks "
+                    "done in the period on the tickets of the people he leads, "
+                    "except those whose satisfaction he recorded.",
+                    actual=self._cs_explain_actual(line),
+                    count=counts["count"],
+                ),
             ),
+            campaign,
+            "cs_team_ticket_rating",
         )
 
     def _explain_source_cs_team_complaint_satisfaction(self, campaign):
@@ -487,3 +495,117 @@ class CsKpiSheetLine(models.Model):
                 count=counts["count"],
             ),
         )
+
+    # ---- tickets: customer ratings and SLA deadlines ----
+    def _explain_source_cs_ticket_rating(self, campaign):
+        domains = self._cs_explain_person(
+            "cs_representative_id", self._cs_rated_domain(campaign), campaign
+        )
+        return self._cs_explain(
+            "helpdesk.ticket",
+            domains,
+            {},
+            lambda line, counts: self.env._(
+                "%(actual)s = mean customer rating (1 = 0, 3 = 50, 5 = 100) of "
+                "%(count)s rated tickets closed in the period that he handled.",
+                actual=self._cs_explain_actual(line),
+                count=counts["count"],
+            ),
+        )
+
+    def _explain_source_cs_team_ticket_rating(self, campaign):
+        domains = self._cs_explain_team(
+            "cs_representative_id",
+            ("cs_representative_id",),
+            self._cs_rated_domain(campaign),
+            campaign,
+        )
+        return self._cs_explain(
+            "helpdesk.ticket",
+            domains,
+            {},
+            lambda line, counts: self.env._(
+                "%(actual)s = mean customer rating (1 = 0, 3 = 50, 5 = 100) of "
+                "%(count)s rated tickets closed in the period by the people he "
+                "leads.",
+                actual=self._cs_explain_actual(line),
+                count=counts["count"],
+            ),
+        )
+
+    def _cs_explain_sla(self, domains, sentence):
+        return self._cs_explain(
+            "helpdesk.ticket",
+            domains,
+            {"kept": [("cs_sla_late", "=", False)]},
+            sentence,
+        )
+
+    def _explain_source_cs_ticket_sla_rate(self, campaign):
+        return self._cs_explain_sla(
+            self._cs_explain_person(
+                "cs_representative_id", self._cs_sla_domain(campaign), campaign
+            ),
+            lambda line, counts: self.env._(
+                "%(actual)s = share of the %(count)s tickets with an SLA closed "
+                "in the period that he handled that kept every SLA deadline "
+                "(%(kept)s).",
+                actual=self._cs_explain_actual(line),
+                count=counts["count"],
+                kept=counts["kept"],
+            ),
+        )
+
+    def _explain_source_cs_team_ticket_sla_rate(self, campaign):
+        return self._cs_explain_sla(
+            self._cs_explain_team(
+                "cs_representative_id",
+                ("cs_representative_id",),
+                self._cs_sla_domain(campaign),
+                campaign,
+            ),
+            lambda line, counts: self.env._(
+                "%(actual)s = share of the %(count)s tickets with an SLA closed "
+                "in the period by the people he leads that kept every SLA "
+                "deadline (%(kept)s).",
+                actual=self._cs_explain_actual(line),
+                count=counts["count"],
+                kept=counts["kept"],
+            ),
+        )
+
+    def _cs_explain_mixed(self, explanations, campaign, rating_source):
+        """On the lines whose indicator weighs the customers' ratings, say the
+        mix after the callbacks' sentence (the list shows the callbacks)."""
+        mixed = self.sudo().filtered("indicator_id.cs_rating_weight")
+        if not mixed:
+            return explanations
+        ratings = getattr(mixed, f"_explain_source_{rating_source}")(campaign)
+        counts = mixed._explain_count(
+            "helpdesk.ticket",
+            {line_id: domain for line_id, (_m, domain, _s) in ratings.items()},
+        )
+        callbacks = mixed._explain_count(
+            "cs.callback",
+            {line.id: explanations[line.id][1] for line in mixed},
+        )
+        for line in mixed:
+            if not counts[line.id]:
+                continue  # no rating: the callbacks alone make the figure
+            if not callbacks[line.id]:
+                # no callback: the ratings alone make it, and are listed
+                explanations[line.id] = ratings[line.id]
+                continue
+            model, domain, sentence = explanations[line.id]
+            explanations[line.id] = (
+                model,
+                domain,
+                self.env._(
+                    "%(sentence)s Mixed with the customers' ratings of %(count)s "
+                    "tickets at %(weight)s %%.",
+                    sentence=sentence,
+                    count=counts[line.id],
+                    weight=line.indicator_id.cs_rating_weight,
+                ),
+            )
+        return explanations

@@ -11,7 +11,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import CsDepartmentCommon
+from .common import CsDepartmentCommon, assert_explains, mean, share
 
 # Monday 2 February 2026, 09:00 in Shanghai: the Service Desk opens
 MONDAY_9 = datetime(2026, 2, 2, 1, 0)
@@ -153,6 +153,51 @@ class TestTicketRatingSla(CsDepartmentCommon):
             line.employee_id.user_id: line.actual if line.is_measured else None
             for line in lines
         }
+
+    def _lines(self, code):
+        with freeze_time("2026-04-10 02:00:00"):
+            campaign = self._open_q1_campaign(f"CS explain Q1 {code}")
+        return campaign.sheet_ids.line_ids.filtered(
+            lambda line: line.indicator_id == self.indicators[code]
+        )
+
+    def test_explanations_list_the_records(self):
+        """The rating and SLA explanations list exactly the tickets that make
+        each actual; a mixed line says the ratings it mixes in."""
+        self._rate(self.rep_late, 1)
+
+        def rating(records, line):
+            return mean(
+                (value - 1) * 25 for value in records.mapped("rating_last_value")
+            )
+
+        for code in ("RATING", "TEAM-RATING"):
+            with self.subTest(code=code):
+                assert_explains(self, self._lines(code), rating)
+        for code in ("SLA", "TEAM-SLA"):
+            with self.subTest(code=code):
+                assert_explains(
+                    self,
+                    self._lines(code),
+                    lambda records, line: share(records, lambda t: not t.cs_sla_late),
+                )
+        mixed = self._lines("MIX")
+        explanations = mixed._explain()
+        rep = mixed.filtered(
+            lambda line: line.employee_id.user_id == self.representative
+        )
+        model, _domain, sentence = explanations[rep.id]
+        self.assertEqual(model, "cs.callback")
+        self.assertIn("customers' ratings of 2 tickets at 25 %", sentence)
+        # the colleague has no callback: his rated tickets are listed
+        colleague = mixed.filtered(
+            lambda line: line.employee_id.user_id == self.colleague
+        )
+        model, domain, _sentence = explanations[colleague.id]
+        self.assertEqual(model, "helpdesk.ticket")
+        self.assertEqual(
+            rating(self.env[model].search(domain), colleague), colleague.actual
+        )
 
     def test_closing_email_asks_consultations_and_complaints(self):
         """The Done stage carries the shipped rating template; a business
