@@ -133,16 +133,18 @@ def check_addon(addon, pot_path):
     return problems
 
 
-def record_module(entry):
-    """The module whose records every occurrence of ``entry`` names, or None."""
-    modules = {
+def record_modules(entry):
+    """The modules whose records the occurrences of ``entry`` name (``None``
+    for an occurrence that names no record): one term may translate the
+    records of several modules, ``Ratings`` of helpdesk_mgmt and of
+    helpdesk_mgmt_rating, say."""
+    return {
         match and match.group(1)
         for match in (
             re.match(r"model(?:_terms)?:[\w.]+,\w+:(\w+)\.", occurrence)
             for occurrence, _line in entry.occurrences
         )
     }
-    return modules.pop() if len(modules) == 1 else None
 
 
 def extra_entries(addon):
@@ -159,7 +161,7 @@ def extra_entries(addon):
         f"{addon}: i18n_extra entry {entry.msgid[:70]!r} is not a record of "
         f"{' or '.join(EXTRA_SCOPE[addon])}"
         for entry in entries
-        if record_module(entry) not in EXTRA_SCOPE[addon]
+        if not record_modules(entry) <= set(EXTRA_SCOPE[addon])
     ]
     return entries, problems
 
@@ -170,7 +172,7 @@ def check_extra(addon, module, scope, entries, pot_path=None):
     problems = []
     translated = {}
     for entry in entries:
-        if record_module(entry) != module:
+        if module not in record_modules(entry):
             continue
         short = entry.msgid[:70].replace("\n", " ")
         if not entry.msgstr:
