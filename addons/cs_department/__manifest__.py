@@ -3,7 +3,7 @@
 {
     "name": "Customer Service Department",
     "summary": "Telecom customer service: helpdesk, callbacks, change orders",
-    "version": "18.0.2.5.0",
+    "version": "18.0.2.6.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/cs-department-suite/odoo-cs-department",
     "author": "CS Department Suite Contributors",

@@ -147,7 +147,8 @@ class CsCustomerPortal(CustomerPortal):
     # ------------------------------------------------------------------
     def _cs_change_form_values(self, kw, error=None):
         env = request.env
-        company = env.company
+        company = env.company.sudo()
+        Order = env["cs.change.order"]
         ChangeLine = env["cs.change.request.line"]
         lines = env["cs.service.line"].search([("state", "!=", "closed")])
         selected = set(request.httprequest.form.getlist("service_line_ids"))
@@ -168,8 +169,10 @@ class CsCustomerPortal(CustomerPortal):
                 "permission_levels": ChangeLine._fields[
                     "new_permission_level"
                 ]._description_selection(env),
-                "expedited_hours": company.cs_change_order_expedited_hours,
-                "normal_hours": company.cs_change_order_normal_hours,
+                "expedited_delay": Order._cs_delay_text(
+                    company.cs_change_order_expedited_sla_id
+                ),
+                "normal_delay": Order._cs_delay_text(company.cs_change_order_sla_id),
                 "today": company._cs_today(env.user),
                 "max_attachment_mb": ATTACHMENT_MAX_SIZE // (1024 * 1024),
                 "max_attachment_count": ATTACHMENT_MAX_COUNT,

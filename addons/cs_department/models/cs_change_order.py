@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-#: Orders in these states are still running: an expedited one can be late.
+#: Orders in these states are still running: one past its due time is late.
 RUNNING_STATES = ["draft", "verified", "approved", "in_progress"]
 #: Every state past the draft: what was verified with the customer and
 #: approved is what gets activated, so the order (and its changes) is frozen.
@@ -119,12 +119,20 @@ class CsChangeOrder(models.Model):
     requested_date = fields.Datetime(
         required=True, default=fields.Datetime.now, tracking=True
     )
+    sla_id = fields.Many2one(
+        comodel_name="helpdesk.sla",
+        string="SLA Rule",
+        compute="_compute_sla_id",
+        store=True,
+        help="The business-change SLA rule the order is activated within "
+        "(expedited or normal, set in the settings): the tickets' rule.",
+    )
     due_date = fields.Datetime(
         string="Due Time",
         compute="_compute_due_date",
         store=True,
-        readonly=False,
-        help="Expedited orders must be activated before this time.",
+        help="The order is activated on time before this time: its SLA rule's "
+        "delay counted in the working hours of its team, from the request.",
     )
     late = fields.Boolean(compute="_compute_late", search="_search_late")
     verification_method = fields.Selection(
@@ -191,16 +199,69 @@ class CsChangeOrder(models.Model):
             if order.ticket_id.partner_id:
                 order.partner_id = order.ticket_id.partner_id
 
-    @api.depends("expedited", "requested_date", "company_id")
-    def _compute_due_date(self):
+    @api.depends("expedited", "company_id")
+    def _compute_sla_id(self):
         for order in self:
             company = order.company_id or self.env.company
-            hours = company.cs_change_order_expedited_hours
-            order.due_date = (
-                order.requested_date + timedelta(hours=hours)
-                if order.expedited and order.requested_date
-                else False
+            order.sla_id = (
+                company.cs_change_order_expedited_sla_id
+                if order.expedited
+                else company.cs_change_order_sla_id
             )
+
+    def _cs_calendar(self):
+        """The working hours the order's delay is counted in: those of its
+        ticket's team, as the ticket's SLA, else of the company's default
+        team, else the company's."""
+        self.ensure_one()
+        company = (self.company_id or self.env.company).sudo()
+        return (
+            self.ticket_id.sudo().team_id.resource_calendar_id
+            or company.cs_default_team_id.resource_calendar_id
+            or company.resource_calendar_id
+        )
+
+    @api.model
+    def _cs_delay_text(self, rule):
+        """``rule``'s delay in words ("2 working days", "1 working day and 4
+        working hours"); "the time agreed with you" without a rule."""
+        rule = rule.sudo()
+        if not rule:
+            return self.env._("the time agreed with you")
+        parts = []
+        if rule.days:
+            parts.append(
+                self.env._("%(count)s working days", count=rule.days)
+                if rule.days > 1
+                else self.env._("1 working day")
+            )
+        if rule.hours or not rule.days:
+            parts.append(
+                self.env._("%(count)s working hours", count=rule.hours)
+                if rule.hours != 1
+                else self.env._("1 working hour")
+            )
+        return self.env._(" and ").join(parts)
+
+    @api.depends("sla_id", "requested_date", "ticket_id")
+    def _compute_due_date(self):
+        for order in self:
+            rule = order.sla_id.sudo()
+            calendar = order._cs_calendar()
+            if not (rule and order.requested_date and calendar):
+                order.due_date = False
+                continue
+            # helpdesk_mgmt_sla's deadline: the rule's hours plus its days of
+            # the calendar's hours per day, planned in the working hours
+            deadline = calendar.plan_hours(
+                rule.hours + rule.days * calendar.hours_per_day,
+                order.requested_date,
+                compute_leaves=True,
+            )
+            # planned in float hours: to the nearest second, as stored
+            order.due_date = deadline and (
+                deadline + timedelta(microseconds=500000)
+            ).replace(microsecond=0)
 
     @api.depends("due_date", "state")
     def _compute_late(self):
@@ -249,10 +310,6 @@ class CsChangeOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            # A form may send an empty due time for a new expedited order (its
-            # toggle saves without onchange): let the compute set it instead.
-            if vals.get("expedited") and not vals.get("due_date"):
-                vals.pop("due_date", None)
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id"))
                 vals["name"] = self.env["ir.sequence"].with_company(

@@ -134,14 +134,14 @@ class CsKpiSheetLine(models.Model):
 
     @staticmethod
     def _cs_change_order_in_time(col, campaign):
-        """SQL: the order was activated within its delay: the due time of an
-        expedited order, the company's normal delay otherwise."""
+        """SQL: the order was activated by its due time, the delay of its
+        business-change SLA rule (expedited or normal, the tickets' rule); an
+        order without a rule has no deadline to miss."""
         return SQL(
-            "%s <= COALESCE(%s, %s + %s * INTERVAL '1 hour')",
+            "%s <= COALESCE(%s, %s)",
             col("activation_date"),
             col("due_date"),
-            col("requested_date"),
-            campaign.company_id.cs_change_order_normal_hours,
+            col("activation_date"),
         )
 
     @classmethod
@@ -165,8 +165,8 @@ class CsKpiSheetLine(models.Model):
 
     def _measure_source_cs_change_order_timeliness(self, campaign):
         """Share (%) of each line's employee's change orders requested in the
-        period and activated that were activated within their delay: the due
-        time of an expedited order, the company's normal delay otherwise."""
+        period and activated that were activated by their due time (their
+        business-change SLA rule's delay)."""
         return self._cs_change_order_rate(
             campaign,
             [("activation_date", "!=", False)],

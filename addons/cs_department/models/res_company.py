@@ -28,11 +28,29 @@ class ResCompany(models.Model):
         "score (pass rate of a team's spot checks).",
     )
     # ---- business-change orders ----
-    cs_change_order_expedited_hours = fields.Float(
-        string="Expedited Change Order Due Time (hours)",
-        default=4.0,
-        help="An expedited business change order is late when it is not activated "
-        "within this many hours of the request.",
+    # Their delays are the business-change SLA rules of the tickets: one
+    # definition of "on time" for the ticket and for its order.
+    cs_change_order_sla_id = fields.Many2one(
+        comodel_name="helpdesk.sla",
+        string="Change Order SLA Rule",
+        default=lambda self: self.env.ref(
+            "cs_department.helpdesk_sla_business_change", raise_if_not_found=False
+        ),
+        check_company=True,
+        help="The SLA rule whose delay (in the working hours of the order's "
+        "team) a business change order that is not expedited is activated "
+        "within: the business-change tickets' rule.",
+    )
+    cs_change_order_expedited_sla_id = fields.Many2one(
+        comodel_name="helpdesk.sla",
+        string="Expedited Change Order SLA Rule",
+        default=lambda self: self.env.ref(
+            "cs_department.helpdesk_sla_business_change_expedited",
+            raise_if_not_found=False,
+        ),
+        check_company=True,
+        help="The SLA rule whose delay an expedited business change order is "
+        "activated within: the expedited business-change tickets' rule.",
     )
     # ---- department budgets ----
     cs_expense_finance_limit = fields.Monetary(
@@ -114,11 +132,6 @@ class ResCompany(models.Model):
             "The pass score of the quality spot checks must be between 0 and 100.",
         ),
         (
-            "cs_change_order_expedited_hours_positive",
-            "CHECK(cs_change_order_expedited_hours >= 0)",
-            "The due time of expedited change orders cannot be negative.",
-        ),
-        (
             "cs_traffic_segment_months_positive",
             "CHECK(cs_traffic_segment_months > 0)",
             "The number of segment months must be positive.",
@@ -197,22 +210,38 @@ class ResCompany(models.Model):
         help="Days after the end of its period when a report is due.",
     )
 
-    cs_change_order_normal_hours = fields.Float(
-        string="Normal Change Order Delay (hours)",
-        default=72.0,
-        help="A change order that is not expedited is activated on time within this "
-        "many hours of the request (report and appraisal of timeliness).",
-    )
+    @api.model
+    def _cs_set_change_order_rules(self, company_ids=None):
+        """Give the companies (all by default) without change-order SLA rules
+        the shipped business-change rules, and their orders the rule and the
+        due time it gives (install; the 18.0.2.6.0 migration, which moved the
+        orders' delays onto the rules)."""
+        companies = self.sudo().search(
+            [("id", "in", company_ids)] if company_ids else []
+        )
+        rules = {
+            "cs_change_order_sla_id": "cs_department.helpdesk_sla_business_change",
+            "cs_change_order_expedited_sla_id": (
+                "cs_department.helpdesk_sla_business_change_expedited"
+            ),
+        }
+        for field, xmlid in rules.items():
+            rule = self.env.ref(xmlid, raise_if_not_found=False)
+            if rule:
+                companies.filtered_domain([(field, "=", False)]).write(
+                    {field: rule.id}
+                )
+        orders = self.env["cs.change.order"].sudo().search(
+            [("company_id", "in", companies.ids)]
+        )
+        for fname in ("sla_id", "due_date"):
+            self.env.add_to_compute(orders._fields[fname], orders)
+        orders.flush_recordset(["sla_id", "due_date"])
 
-    @api.constrains("cs_report_due_days", "cs_change_order_normal_hours")
+    @api.constrains("cs_report_due_days")
     def _check_cs_delays(self):
-        if any(
-            company.cs_report_due_days < 0 or company.cs_change_order_normal_hours < 0
-            for company in self
-        ):
-            raise ValidationError(
-                self.env._("The report and change order delays cannot be negative.")
-            )
+        if any(company.cs_report_due_days < 0 for company in self):
+            raise ValidationError(self.env._("The report delay cannot be negative."))
 
     # ---- equipment work orders and the CS warehouse ----
     def _cs_service_warehouse(self):

@@ -20,8 +20,12 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
     )
     # ---- business-change orders ----
-    cs_change_order_expedited_hours = fields.Float(
-        related="company_id.cs_change_order_expedited_hours",
+    cs_change_order_sla_id = fields.Many2one(
+        related="company_id.cs_change_order_sla_id",
+        readonly=False,
+    )
+    cs_change_order_expedited_sla_id = fields.Many2one(
+        related="company_id.cs_change_order_expedited_sla_id",
         readonly=False,
     )
     # ---- traffic monitoring ----
@@ -72,9 +76,5 @@ class ResConfigSettings(models.TransientModel):
     )
     cs_report_due_days = fields.Integer(
         related="company_id.cs_report_due_days",
-        readonly=False,
-    )
-    cs_change_order_normal_hours = fields.Float(
-        related="company_id.cs_change_order_normal_hours",
         readonly=False,
     )

@@ -176,8 +176,9 @@ class CsServiceReport(models.AbstractModel):
     def _cs_change_order_totals(self, scope):
         """The change orders of the period (``_cs_change_order_domain``): how
         many, expedited, activated, their average lead time (hours from the
-        request to the activation, ``None`` without an activated one), the
-        expedited ones late and the rejected ones; one query."""
+        request to the activation, ``None`` without an activated one), those
+        activated late or still running past their due time (their
+        business-change SLA rule) and the rejected ones; one query."""
         model = "cs.change.order"
         col = lambda name: self._cs_col(model, name)
         count, expedited, activated, lead_time, late, rejected = self._cs_select(
@@ -192,8 +193,7 @@ class CsServiceReport(models.AbstractModel):
                 col("activation_date"),
             ),
             SQL(
-                "COUNT(*) FILTER (WHERE %s AND %s < COALESCE(%s, %s))",
-                col("expedited"),
+                "COUNT(*) FILTER (WHERE %s < COALESCE(%s, %s))",
                 col("due_date"),
                 col("activation_date"),
                 fields.Datetime.now(),

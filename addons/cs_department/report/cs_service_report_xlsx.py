@@ -274,7 +274,7 @@ class CsServiceReportXlsx(models.AbstractModel):
                 (self.env._("Expedited orders"), data["expedited"], "count"),
                 (self.env._("Activated orders"), data["activated"], "count"),
                 (self.env._("Lead time, average (h)"), data["lead_time"], "decimal"),
-                (self.env._("Late expedited orders"), data["late"], "count"),
+                (self.env._("Late change orders"), data["late"], "count"),
                 (self.env._("Rejected orders"), data["rejected"], "count"),
                 (
                     self.env._("Closed business-change tickets with an SLA"),

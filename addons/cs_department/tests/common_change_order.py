@@ -8,6 +8,54 @@ from odoo.tests.common import TransactionCase
 GROUP = "base.group_user,cs_department.cs_department_group_%s"
 
 
+def round_the_clock_rules(env, company, normal_hours=72, expedited_hours=4):
+    """Change-order SLA rules of ``normal_hours`` and ``expedited_hours`` on a
+    round-the-clock calendar (the company's and its teams'), so that a test's
+    due times are wall-clock hours after the request; the rules match no
+    ticket. Returns (normal rule, expedited rule)."""
+    calendar = env["resource.calendar"].create(
+        {
+            "name": "Round the clock",
+            "tz": "UTC",
+            "hours_per_day": 24,
+            "company_id": company.id,
+            "attendance_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": f"Day {day}",
+                        "dayofweek": str(day),
+                        "hour_from": 0,
+                        "hour_to": 24,
+                        "day_period": "morning",
+                    }
+                )
+                for day in range(7)
+            ],
+        }
+    )
+    company.resource_calendar_id = calendar
+    env["helpdesk.ticket.team"].search(
+        [("company_id", "in", [company.id, False])]
+    ).resource_calendar_id = calendar
+    rules = env["helpdesk.sla"].create(
+        [
+            {"name": name, "hours": hours, "days": 0, "domain": "[('id', '=', 0)]"}
+            for name, hours in (
+                ("Test change order", normal_hours),
+                ("Test expedited change order", expedited_hours),
+            )
+        ]
+    )
+    company.write(
+        {
+            "cs_change_order_sla_id": rules[0].id,
+            "cs_change_order_expedited_sla_id": rules[1].id,
+        }
+    )
+    return rules
+
+
 class CsChangeOrderCommon(TransactionCase):
     """Users of every CS role, a customer with two lines and a ticket."""
 
@@ -16,7 +64,9 @@ class CsChangeOrderCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
         cls.company = cls.env.company
-        cls.company.cs_change_order_expedited_hours = 4.0
+        cls.normal_rule, cls.expedited_rule = round_the_clock_rules(
+            cls.env, cls.company
+        )
         cls.rep = new_test_user(
             cls.env,
             login="cs_co_rep1",

@@ -31,12 +31,14 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
     """The change-order workflow, step by step, as the CS roles."""
 
     def test_sequence_and_defaults(self):
-        """A new order gets a sequence number, its representative and no due time."""
+        """A new order gets a sequence number, its representative and the due
+        time of the normal business-change rule."""
         order = self._create_order()
         self.assertTrue(order.name.startswith("BC/"))
         self.assertEqual(order.user_id, self.rep)
         self.assertEqual(order.state, "draft")
-        self.assertFalse(order.due_date)
+        self.assertEqual(order.sla_id, self.normal_rule)
+        self.assertEqual(order.due_date, order.requested_date + timedelta(hours=72))
         self.assertEqual(order.line_ids.old_value, "National Long Distance")
 
     def test_full_workflow(self):
@@ -296,17 +298,60 @@ class TestChangeOrderWorkflow(CsChangeOrderCommon):
         self.assertAlmostEqual(order.lead_time, 5.0, places=2)
 
     def test_due_time_configurable(self):
-        """The due time of expedited orders follows the company setting."""
-        self.company.cs_change_order_expedited_hours = 2.0
+        """The due time follows the SLA rules chosen in the settings."""
+        self.expedited_rule.hours = 2
         order = self._create_order(expedited=True)
+        self.assertEqual(order.sla_id, self.expedited_rule)
         self.assertEqual(order.due_date, order.requested_date + timedelta(hours=2))
+        self.company.cs_change_order_sla_id = False
+        self.assertFalse(self._create_order().due_date)
 
-    def test_due_time_set_when_form_sends_none(self):
-        """A new expedited order sent with an empty due time still gets one."""
-        order = self._create_order(expedited=True, due_date=False)
+    def test_due_time_on_working_hours(self):
+        """On the shipped rules and the Service Desk hours (Asia/Shanghai,
+        9:00-12:00 and 13:00-18:00 on weekdays), a normal order is due 2
+        working days after the request, an expedited one 1; a request after
+        hours counts from the next morning, on both sides of midnight."""
+        calendar = self.env.ref("cs_department.resource_calendar_cs_service_desk")
+        self.company.resource_calendar_id = calendar
+        self.env["helpdesk.ticket.team"].search([]).resource_calendar_id = calendar
+        self.company.write(
+            {
+                "cs_change_order_sla_id": self.env.ref(
+                    "cs_department.helpdesk_sla_business_change"
+                ).id,
+                "cs_change_order_expedited_sla_id": self.env.ref(
+                    "cs_department.helpdesk_sla_business_change_expedited"
+                ).id,
+            }
+        )
+        cases = [
+            # Wednesday 10:00 in Shanghai: 16 working hours -> Friday 10:00
+            ("2026-03-04 02:00:00", False, datetime(2026, 3, 6, 2, 0)),
+            # expedited: 8 working hours -> Thursday 10:00
+            ("2026-03-04 02:00:00", True, datetime(2026, 3, 5, 2, 0)),
+            # Wednesday 23:30 in Shanghai (15:30 UTC): from Thursday 9:00
+            ("2026-03-04 15:30:00", True, datetime(2026, 3, 5, 10, 0)),
+            # Thursday 00:30 in Shanghai (Wednesday 16:30 UTC): the same
+            ("2026-03-04 16:30:00", True, datetime(2026, 3, 5, 10, 0)),
+            # Friday 17:00: the weekend does not count -> Monday 17:00
+            ("2026-03-06 09:00:00", True, datetime(2026, 3, 9, 9, 0)),
+        ]
+        for requested, expedited, due in cases:
+            with self.subTest(requested=requested, expedited=expedited):
+                order = self._create_order(
+                    expedited=expedited, requested_date=requested
+                )
+                self.assertEqual(order.due_date, due)
+
+    def test_due_time_is_computed(self):
+        """No client sets the due time or the rule: they are the rule's."""
+        for vals in ({"due_date": "2030-01-01 00:00:00"}, {"sla_id": False}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self._create_order(**vals)
+        order = self._create_order(expedited=True)
         self.assertEqual(order.due_date, order.requested_date + timedelta(hours=4))
-        normal = self._create_order(due_date=False)
-        self.assertFalse(normal.due_date)
+        with self.assertRaises(AccessError):
+            order.with_user(self.rep).write({"due_date": "2030-01-01 00:00:00"})
         # The toggle must not autosave: that skips the onchange giving the due time.
         view = self.env["cs.change.order"].get_view(view_type="form")
         toggle = etree.fromstring(view["arch"]).xpath("//field[@name='expedited']")

@@ -10,6 +10,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from .common_change_order import round_the_clock_rules
+
 GROUP = "cs_department.cs_department_group_%s"
 #: The campaign is computed and closed a few days after the quarter (Q3 2026).
 AFTER_QUARTER = "2026-10-05 02:00:00"
@@ -42,10 +44,9 @@ class TestKpiDepartmentEndToEnd(BaseCommon):
             {
                 "cs_satisfaction_threshold": 80,
                 "cs_quality_pass_score": 80,
-                "cs_change_order_normal_hours": 48,
-                "cs_change_order_expedited_hours": 4,
             }
         )
+        round_the_clock_rules(cls.env, cls.company, normal_hours=48)
 
         def user(login, group):
             return new_test_user(cls.env, login=login, groups=group, tz="Asia/Shanghai")

@@ -238,6 +238,18 @@ class TestPortalHttp(CsPortalCommon, HttpCase):
             self.env["helpdesk.ticket"].search([("team_id", "=", self.team.id)])
         )
 
+    def test_form_says_the_rules_delays(self):
+        """The change form says the delays of the business-change SLA rules
+        the orders are activated within, as the rules say them."""
+        self.authenticate("cs_pt_a", "cs_pt_a")
+        page = self.url_open("/my/service-lines/change").text
+        self.assertIn("<strong>1 working day</strong>", page)
+        self.assertIn("<strong>2 working days</strong>", page)
+        rule = self.env.ref("cs_department.helpdesk_sla_business_change_expedited")
+        rule.write({"days": 0, "hours": 4})
+        page = self.url_open("/my/service-lines/change").text
+        self.assertIn("<strong>4 working hours</strong>", page)
+
     def test_request_for_another_customers_line_refused(self):
         self.authenticate("cs_pt_a", "cs_pt_a")
         response = self._submit(self._valid(), multi_lines=[self.line_b.id])

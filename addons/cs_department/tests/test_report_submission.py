@@ -13,6 +13,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import assert_explains, mean, share
+from .common_change_order import round_the_clock_rules
 from .common_reports import CsReportsCommon
 
 WORKBOOK = base64.b64encode(b"PK fake workbook")
@@ -393,6 +394,7 @@ class TestReportKpiSources(CsReportsCommon):
             (False, "2025-12-31 15:59:59", "2026-01-01 00:00:00", "rejected"),
             (False, "2026-03-31 16:00:00", "2026-04-01 00:00:00", "done"),
         ]
+        round_the_clock_rules(cls.env, cls.company)
         cls.env["cs.change.order"].create(
             [
                 {
@@ -451,7 +453,6 @@ class TestReportKpiSources(CsReportsCommon):
         self.assertEqual(line(self.rep, self.ind_delay).actual, 50.0)
         self.assertFalse(line(self.reps[1], self.ind_delay).is_measured)
         # each explanation lists the records that make its line's actual
-        normal_hours = self.company.cs_change_order_normal_hours
 
         def of(indicator):
             return lines.filtered(lambda ln: ln.indicator_id == indicator)
@@ -477,13 +478,7 @@ class TestReportKpiSources(CsReportsCommon):
             of(self.ind_delay),
             lambda records, ln: share(
                 records,
-                lambda order: (
-                    order.activation_date
-                    <= (
-                        order.due_date
-                        or order.requested_date + timedelta(hours=normal_hours)
-                    )
-                ),
+                lambda order: order.activation_date <= order.due_date,
             ),
         )
 
