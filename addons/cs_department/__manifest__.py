@@ -51,6 +51,7 @@
         "report/hr_job_templates.xml",
         "report/cs_complaint_report_views.xml",
         "report/cs_satisfaction_report_views.xml",
+        "report/cs_customer_feedback_views.xml",
         # ---- business-change orders and service lines ----
         "security/cs_change_order_security.xml",
         "data/cs_change_order_data.xml",

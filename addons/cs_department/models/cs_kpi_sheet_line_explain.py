@@ -325,8 +325,8 @@ class CsKpiSheetLine(models.Model):
             self._cs_change_order_in_time,
             lambda line, count, good: self.env._(
                 "%(actual)s = share of his %(count)s change orders requested in "
-                "the period and activated that were activated within their "
-                "delay (%(good)s).",
+                "the period and activated that were activated by their due "
+                "time, their business-change SLA rule's delay (%(good)s).",
                 actual=self._cs_explain_actual(line),
                 count=count,
                 good=good,
@@ -575,11 +575,51 @@ class CsKpiSheetLine(models.Model):
         )
 
     def _cs_explain_mixed(self, explanations, campaign, rating_source):
-        """On the lines whose indicator weighs the customers' ratings, say the
-        mix after the callbacks' sentence (the list shows the callbacks)."""
+        """On the lines whose indicator weighs the customers' ratings: the
+        customer feedback that makes the figure, the callbacks and the rated
+        tickets in one list (``cs.customer.feedback``), and the mix said after
+        the callbacks' sentence; the ratings alone without a callback, the
+        callbacks alone without a rating."""
         mixed = self.sudo().filtered("indicator_id.cs_rating_weight")
         if not mixed:
             return explanations
+        ratings = getattr(mixed, f"_explain_source_{rating_source}")(campaign)
+        counts = mixed._explain_count(
+            "helpdesk.ticket",
+            {line_id: domain for line_id, (_m, domain, _s) in ratings.items()},
+        )
+        callbacks = mixed._explain_count(
+            "cs.callback",
+            {line.id: explanations[line.id][1] for line in mixed},
+        )
+        for line in mixed:
+            if not counts[line.id]:
+                continue  # no rating: the callbacks alone make the figure
+            if not callbacks[line.id]:
+                # no callback: the ratings alone make it, and are listed
+                explanations[line.id] = ratings[line.id]
+                continue
+            _model, callback_domain, sentence = explanations[line.id]
+            explanations[line.id] = (
+                "cs.customer.feedback",
+                [
+                    "|",
+                    "&",
+                    ("kind", "=", "callback"),
+                    ("callback_id", "any", callback_domain),
+                    "&",
+                    ("kind", "=", "rating"),
+                    ("ticket_id", "any", ratings[line.id][1]),
+                ],
+                self.env._(
+                    "%(sentence)s Mixed with the customers' ratings of %(count)s "
+                    "tickets at %(weight)s %%.",
+                    sentence=sentence,
+                    count=counts[line.id],
+                    weight=line.indicator_id.cs_rating_weight,
+                ),
+            )
+        return explanations
         ratings = getattr(mixed, f"_explain_source_{rating_source}")(campaign)
         counts = mixed._explain_count(
             "helpdesk.ticket",

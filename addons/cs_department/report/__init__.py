@@ -4,6 +4,7 @@
 # ---- front office: jobs, helpdesk, callbacks ----
 from . import cs_complaint_report
 from . import cs_satisfaction_report
+from . import cs_customer_feedback
 
 # ---- business-change orders and service lines ----
 # ---- traffic monitoring ----

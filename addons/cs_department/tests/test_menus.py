@@ -51,6 +51,7 @@ class TestMenus(MenuSmokeMixin, CsDepartmentCommon):
         expected = [
             "Complaint Rate",
             "Callback Satisfaction",
+            "Customer Feedback",
             "Escalations per Engineer",
             "Change Order Lead Times",
             "Changes by Type",

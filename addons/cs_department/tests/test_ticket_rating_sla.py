@@ -1,29 +1,19 @@
 # Copyright 2026 CS Department Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from contextlib import contextmanager
 from datetime import datetime
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from .common import CsDepartmentCommon, assert_explains, mean, share
 
 # Monday 2 February 2026, 09:00 in Shanghai: the Service Desk opens
 MONDAY_9 = datetime(2026, 2, 2, 1, 0)
-
-
-@contextmanager
-def at(moment):
-    """Frozen at ``moment`` (naive UTC), the transaction's timestamp too: the
-    ORM stamps ``create_date`` (from which the SLA deadlines are planned) with
-    the cursor's ``now``, PostgreSQL's clock, which freezegun does not stop."""
-    with freeze_time(moment), patch("odoo.sql_db.Cursor.now", lambda self: moment):
-        yield
 
 
 @tagged("post_install", "-at_install")
@@ -105,15 +95,14 @@ class TestTicketRatingSla(CsDepartmentCommon):
         supervisor = employee(cls.supervisor, manager)
         employee(cls.representative, supervisor)
         employee(cls.colleague, supervisor)
-        with at(MONDAY_9):
-            cls.rep_on_time = cls._create_ticket("consultation")
-            cls.rep_late = cls._create_ticket("consultation")
-            cls.col_on_time = cls._create_ticket("consultation", user=cls.colleague)
-        with at(datetime(2026, 2, 2, 5, 0)):
+        cls.rep_on_time = cls._ticket_at(MONDAY_9)
+        cls.rep_late = cls._ticket_at(MONDAY_9)
+        cls.col_on_time = cls._ticket_at(MONDAY_9, user=cls.colleague)
+        with freeze_time(datetime(2026, 2, 2, 5, 0)):
             cls._close(cls.rep_on_time, cls.representative)
             cls._close(cls.col_on_time, cls.colleague)
         # Tuesday 11:00 in Shanghai: a working hour too late
-        with at(datetime(2026, 2, 3, 3, 0)):
+        with freeze_time(datetime(2026, 2, 3, 3, 0)):
             cls._close(cls.rep_late, cls.representative)
         cls._rate(cls.rep_on_time, 5)
         cls._rate(cls.col_on_time, 3)
@@ -130,6 +119,26 @@ class TestTicketRatingSla(CsDepartmentCommon):
                 "recorded_by_id": cls.supervisor.id,
             }
         )
+
+    @classmethod
+    def _ticket_at(cls, moment, kind="consultation", **kwargs):
+        """A ticket created at ``moment`` (naive UTC). The ORM stamps its
+        create_date, from which the SLA deadlines are planned, with the
+        transaction's timestamp, the database's clock, which freezegun does not
+        stop: the fixture dates the ticket, then plans its SLA again."""
+        with freeze_time(moment):
+            ticket = cls._create_ticket(kind, **kwargs)
+            cls.env.flush_all()
+            cls.env.cr.execute(
+                SQL(
+                    "UPDATE helpdesk_ticket SET create_date = %s WHERE id = %s",
+                    moment,
+                    ticket.id,
+                )
+            )
+            ticket.invalidate_recordset(["create_date"])
+            ticket.set_sla()
+        return ticket
 
     @classmethod
     def _close(cls, ticket, user):
@@ -186,9 +195,26 @@ class TestTicketRatingSla(CsDepartmentCommon):
         rep = mixed.filtered(
             lambda line: line.employee_id.user_id == self.representative
         )
-        model, _domain, sentence = explanations[rep.id]
-        self.assertEqual(model, "cs.callback")
+        model, domain, sentence = explanations[rep.id]
+        # his callbacks and his rated tickets, in one list
+        self.assertEqual(model, "cs.customer.feedback")
         self.assertIn("customers' ratings of 2 tickets at 25 %", sentence)
+        rows = self.env[model].search(domain)
+        self.assertEqual(
+            sorted(rows.mapped("kind")), ["callback", "rating", "rating"]
+        )
+        self.assertEqual(rows.ticket_id, self.rep_on_time | self.rep_late)
+        ratings = rows.filtered(lambda row: row.kind == "rating")
+        callbacks = rows - ratings
+        self.assertAlmostEqual(
+            0.25 * mean(ratings.mapped("score"))
+            + 0.75 * mean(callbacks.mapped("score")),
+            rep.actual,
+        )
+        # the domain the action sends to the web client, read as the
+        # representative: the same rows, as he may read them all
+        as_rep = self.env[model].with_user(self.representative)
+        self.assertEqual(as_rep.search(rep._explain_jsonable(domain)), rows)
         # the colleague has no callback: his rated tickets are listed
         colleague = mixed.filtered(
             lambda line: line.employee_id.user_id == self.colleague
@@ -198,6 +224,46 @@ class TestTicketRatingSla(CsDepartmentCommon):
         self.assertEqual(
             rating(self.env[model].search(domain), colleague), colleague.actual
         )
+
+    def test_feedback_rows_are_their_records(self):
+        """A feedback row is readable exactly when its callback or its ticket
+        is: by search and by id, whoever asks."""
+        self._rate(self.rep_late, 1)
+        Feedback = self.env["cs.customer.feedback"]
+        every = Feedback.search([])
+        self.assertTrue(every)
+        hidden = 0
+        for user in (
+            self.representative,
+            self.colleague,
+            self.supervisor,
+            self.hr_officer,
+        ):
+            with self.subTest(user=user.login):
+                env = self.env(user=user)
+                tickets, callbacks = (
+                    env[model].search([])
+                    if env[model].has_access("read")
+                    else env[model]
+                    for model in ("helpdesk.ticket", "cs.callback")
+                )
+                readable = every.filtered(
+                    lambda row, tickets=tickets, callbacks=callbacks: (
+                        row.callback_id in callbacks
+                        if row.kind == "callback"
+                        else row.ticket_id in tickets
+                    )
+                )
+                self.assertEqual(
+                    Feedback.with_user(user).search([("id", "in", every.ids)]).ids,
+                    readable.with_user(user).ids,
+                )
+                for row in every - readable:
+                    hidden += 1
+                    with self.assertRaises(AccessError):
+                        row.with_user(user).read(["score"])
+                readable.with_user(user).read(["score", "ticket_id"])
+        self.assertTrue(hidden, "some user must be refused some row")
 
     def test_closing_email_asks_consultations_and_complaints(self):
         """The Done stage carries the shipped rating template; a business
@@ -255,12 +321,9 @@ class TestTicketRatingSla(CsDepartmentCommon):
         self.assertAlmostEqual(team[self.supervisor], 66.67)
         self.assertAlmostEqual(team[self.manager], 66.67)
         # a ticket of a desk without SLA does not count
-        with at(MONDAY_9):
-            no_sla = self._create_ticket(
-                "consultation", user=self.colleague, team=self.team_other
-            )
+        no_sla = self._ticket_at(MONDAY_9, user=self.colleague, team=self.team_other)
         self.assertFalse(no_sla.ticket_sla_ids)
-        with at(datetime(2026, 2, 4, 3, 0)):
+        with freeze_time(datetime(2026, 2, 4, 3, 0)):
             self._close(no_sla, self.colleague)
         self.assertEqual(self._actuals("SLA")[self.colleague], 100.0)
 
@@ -304,19 +367,18 @@ class TestTicketRatingSla(CsDepartmentCommon):
         """Open tickets overdue or due soon: the filter finds them, and the
         job gives the assignee one reminder per ticket, however often it
         runs."""
-        with at(MONDAY_9):
-            overdue = self._create_ticket("consultation")
-            soon = self._create_ticket("consultation", user=self.colleague)
+        overdue = self._ticket_at(MONDAY_9)
+        soon = self._ticket_at(MONDAY_9, user=self.colleague)
         Ticket = self.env["helpdesk.ticket"].with_user(self.supervisor)
         activity_type = self.env.ref("cs_department.mail_activity_type_cs_sla")
         # Monday 17:00 in Shanghai: deadline at 18:00, both due soon
-        with at(datetime(2026, 2, 2, 9, 0)):
+        with freeze_time(datetime(2026, 2, 2, 9, 0)):
             self.assertEqual(overdue.cs_sla_alert, "due_soon")
             found = Ticket.search([("cs_sla_alert", "=", "due_soon")])
             self.assertEqual(found & (overdue | soon), overdue | soon)
             self.assertNotIn(self.rep_late, found, "closed tickets never alert")
         # Tuesday 10:00 in Shanghai
-        with at(datetime(2026, 2, 3, 2, 0)):
+        with freeze_time(datetime(2026, 2, 3, 2, 0)):
             overdue.invalidate_recordset(["cs_sla_alert", "sla_expired"])
             self.assertEqual(overdue.cs_sla_alert, "overdue")
             self.assertEqual(overdue.cs_sla_color, 1)
@@ -333,6 +395,6 @@ class TestTicketRatingSla(CsDepartmentCommon):
         self.assertEqual(activities.user_id, self.representative)
         self.assertEqual(str(activities.date_deadline), "2026-02-03")
         activities.with_user(self.representative).action_feedback("Called back")
-        with at(datetime(2026, 2, 3, 4, 0)):
+        with freeze_time(datetime(2026, 2, 3, 4, 0)):
             self.assertFalse(Ticket._cron_cs_sla_activities() & overdue)
         self.assertFalse(overdue.activity_ids)

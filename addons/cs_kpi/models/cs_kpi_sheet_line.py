@@ -486,17 +486,20 @@ class CsKpiSheetLine(models.Model):
     @api.model
     def _explain_jsonable(self, domain):
         """``domain`` with its dates and datetimes as the strings the web
-        client sends, so that it can travel in an action."""
+        client sends, so that it can travel in an action; the sub-domains of
+        ``any`` leaves too."""
+
+        def value(operator, item):
+            if isinstance(item, datetime):
+                return fields.Datetime.to_string(item)
+            if isinstance(item, date):
+                return fields.Date.to_string(item)
+            if operator in ("any", "not any") and isinstance(item, (list, tuple)):
+                return self._explain_jsonable(item)
+            return item
+
         return [
-            (
-                leaf[0],
-                leaf[1],
-                fields.Datetime.to_string(leaf[2])
-                if isinstance(leaf[2], datetime)
-                else fields.Date.to_string(leaf[2])
-                if isinstance(leaf[2], date)
-                else leaf[2],
-            )
+            (leaf[0], leaf[1], value(leaf[1], leaf[2]))
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3
             else leaf
             for leaf in domain
