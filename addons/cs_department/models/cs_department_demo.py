@@ -48,6 +48,19 @@ class CsDepartmentDemo(models.AbstractModel):
         return True
 
     @api.model
+    def _rate_tickets(self, ratings):
+        """The customers rate the closed tickets of ``ratings`` (``[(ticket_id,
+        rate, feedback)]``, rate 1, 3 or 5) as from the closing email: the
+        request it sent (one is made when none is pending), applied with its
+        token."""
+        tickets = self.env["helpdesk.ticket"]
+        for ticket_id, rate, feedback in ratings:
+            ticket = tickets.browse(ticket_id)
+            token = ticket._rating_get_access_token()
+            ticket.rating_apply(rate, token=token, feedback=feedback)
+        return True
+
+    @api.model
     def _backdate_change_orders(self, order_ids, vals):
         """Write the step dates ``vals`` (naive UTC datetimes or their strings)
         on the activated change orders ``order_ids``, which the workflow

@@ -5,7 +5,8 @@ import {registry} from "@web/core/registry";
 
 /* The first representative opens his published sheet of the closed demo
  * campaign, clicks Explain on the satisfaction line and lands on the
- * callbacks of the quarter it was measured from, the formula above them. */
+ * customer feedback of the quarter it was measured from, his rated tickets
+ * and the callbacks on them, the formula above them. */
 registry.category("web_tour.tours").add("cs_kpi_explain_tour", {
     url: "/odoo/action-cs_kpi.cs_kpi_sheet_action",
     steps: () => [
@@ -26,8 +27,16 @@ registry.category("web_tour.tours").add("cs_kpi_explain_tour", {
             trigger: ".o_cs_kpi_explain:contains('mean satisfaction of')",
         },
         {
-            content: "The callbacks of the quarter",
-            trigger: ".o_list_view .o_data_row",
+            content: "The formula says the mix with the ratings",
+            trigger: ".o_cs_kpi_explain:contains('Mixed with the customers')",
+        },
+        {
+            content: "His rated tickets of the quarter",
+            trigger: ".o_list_view .o_data_row:contains('Customer Rating')",
+        },
+        {
+            content: "And the callbacks on them",
+            trigger: ".o_list_view .o_data_row:contains('Callback')",
         },
         {
             content: "In the breadcrumb, the indicator and the employee",
