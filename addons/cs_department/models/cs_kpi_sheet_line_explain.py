@@ -620,32 +620,3 @@ class CsKpiSheetLine(models.Model):
                 ),
             )
         return explanations
-        ratings = getattr(mixed, f"_explain_source_{rating_source}")(campaign)
-        counts = mixed._explain_count(
-            "helpdesk.ticket",
-            {line_id: domain for line_id, (_m, domain, _s) in ratings.items()},
-        )
-        callbacks = mixed._explain_count(
-            "cs.callback",
-            {line.id: explanations[line.id][1] for line in mixed},
-        )
-        for line in mixed:
-            if not counts[line.id]:
-                continue  # no rating: the callbacks alone make the figure
-            if not callbacks[line.id]:
-                # no callback: the ratings alone make it, and are listed
-                explanations[line.id] = ratings[line.id]
-                continue
-            model, domain, sentence = explanations[line.id]
-            explanations[line.id] = (
-                model,
-                domain,
-                self.env._(
-                    "%(sentence)s Mixed with the customers' ratings of %(count)s "
-                    "tickets at %(weight)s %%.",
-                    sentence=sentence,
-                    count=counts[line.id],
-                    weight=line.indicator_id.cs_rating_weight,
-                ),
-            )
-        return explanations
