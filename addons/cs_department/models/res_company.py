@@ -228,11 +228,11 @@ class ResCompany(models.Model):
         for field, xmlid in rules.items():
             rule = self.env.ref(xmlid, raise_if_not_found=False)
             if rule:
-                companies.filtered_domain([(field, "=", False)]).write(
-                    {field: rule.id}
-                )
-        orders = self.env["cs.change.order"].sudo().search(
-            [("company_id", "in", companies.ids)]
+                companies.filtered_domain([(field, "=", False)]).write({field: rule.id})
+        orders = (
+            self.env["cs.change.order"]
+            .sudo()
+            .search([("company_id", "in", companies.ids)])
         )
         for fname in ("sla_id", "due_date"):
             self.env.add_to_compute(orders._fields[fname], orders)

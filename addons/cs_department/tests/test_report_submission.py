@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-from datetime import date, timedelta
+from datetime import date
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError

@@ -200,9 +200,7 @@ class TestTicketRatingSla(CsDepartmentCommon):
         self.assertEqual(model, "cs.customer.feedback")
         self.assertIn("customers' ratings of 2 tickets at 25 %", sentence)
         rows = self.env[model].search(domain)
-        self.assertEqual(
-            sorted(rows.mapped("kind")), ["callback", "rating", "rating"]
-        )
+        self.assertEqual(sorted(rows.mapped("kind")), ["callback", "rating", "rating"])
         self.assertEqual(rows.ticket_id, self.rep_on_time | self.rep_late)
         ratings = rows.filtered(lambda row: row.kind == "rating")
         callbacks = rows - ratings

@@ -4,7 +4,10 @@
 rules'): the settings views that showed them are dropped before the update
 checks the settings form, and recreated from the new data."""
 
-VIEWS = ("res_config_settings_view_form_change_order", "res_config_settings_view_form_report")
+VIEWS = (
+    "res_config_settings_view_form_change_order",
+    "res_config_settings_view_form_report",
+)
 
 
 def migrate(cr, version):
