@@ -8,6 +8,7 @@ Each builds its records from the domain helper its measurement uses."""
 from odoo import models
 
 from .cs_kpi_sheet_line_reports import FINISHED_STATES
+from .helpdesk_ticket_sla import rating_to_score
 
 NOWHERE = [("id", "in", [])]
 
@@ -127,10 +128,27 @@ class CsKpiSheetLine(models.Model):
                 )
             return text
 
+        def clause(line, mean, count):
+            text = self.env._(
+                "%(mean)s, the mean satisfaction of %(count)s rated callbacks "
+                "done in the period on his tickets.",
+                mean=mean,
+                count=count,
+            )
+            if excluded.get(line.id):
+                text = self.env._(
+                    "%(sentence)s %(excluded)s excluded: recorded by the "
+                    "appraised person.",
+                    sentence=text,
+                    excluded=excluded[line.id],
+                )
+            return text
+
         return self._cs_explain_mixed(
             self._cs_explain("cs.callback", domains, {}, sentence),
             campaign,
             "cs_ticket_rating",
+            clause,
         )
 
     def _cs_explain_excluded_callbacks(self, campaign, extra_domain):
@@ -212,6 +230,13 @@ class CsKpiSheetLine(models.Model):
             ),
             campaign,
             "cs_team_ticket_rating",
+            lambda line, mean, count: self.env._(
+                "%(mean)s, the mean satisfaction of %(count)s rated callbacks "
+                "done in the period on the tickets of the people he leads, "
+                "except those whose satisfaction he recorded.",
+                mean=mean,
+                count=count,
+            ),
         )
 
     def _explain_source_cs_team_complaint_satisfaction(self, campaign):
@@ -574,23 +599,28 @@ class CsKpiSheetLine(models.Model):
             ),
         )
 
-    def _cs_explain_mixed(self, explanations, campaign, rating_source):
+    def _cs_explain_mixed(self, explanations, campaign, rating_source, clause):
         """On the lines whose indicator weighs the customers' ratings: the
         customer feedback that makes the figure, the callbacks and the rated
-        tickets in one list (``cs.customer.feedback``), and the mix said after
-        the callbacks' sentence; the ratings alone without a callback, the
-        callbacks alone without a rating."""
+        tickets in one list (``cs.customer.feedback``), and the mix in words,
+        each side's mean and count (``clause(line, mean, count)`` says the
+        callbacks'); the ratings alone without a callback, the callbacks alone
+        without a rating."""
         mixed = self.sudo().filtered("indicator_id.cs_rating_weight")
         if not mixed:
             return explanations
         ratings = getattr(mixed, f"_explain_source_{rating_source}")(campaign)
-        counts = mixed._explain_count(
-            "helpdesk.ticket",
-            {line_id: domain for line_id, (_m, domain, _s) in ratings.items()},
+        rating_domains = {
+            line_id: domain for line_id, (_m, domain, _s) in ratings.items()
+        }
+        callback_domains = {line.id: explanations[line.id][1] for line in mixed}
+        counts = mixed._explain_count("helpdesk.ticket", rating_domains)
+        callbacks = mixed._explain_count("cs.callback", callback_domains)
+        rating_means = mixed._explain_mean(
+            "helpdesk.ticket", "rating_last_value", rating_domains
         )
-        callbacks = mixed._explain_count(
-            "cs.callback",
-            {line.id: explanations[line.id][1] for line in mixed},
+        callback_means = mixed._explain_mean(
+            "cs.callback", "satisfaction", callback_domains
         )
         for line in mixed:
             if not counts[line.id]:
@@ -599,24 +629,34 @@ class CsKpiSheetLine(models.Model):
                 # no callback: the ratings alone make it, and are listed
                 explanations[line.id] = ratings[line.id]
                 continue
-            _model, callback_domain, sentence = explanations[line.id]
+            weight = line.indicator_id.cs_rating_weight
             explanations[line.id] = (
                 "cs.customer.feedback",
                 [
                     "|",
                     "&",
                     ("kind", "=", "callback"),
-                    ("callback_id", "any", callback_domain),
+                    ("callback_id", "any", callback_domains[line.id]),
                     "&",
                     ("kind", "=", "rating"),
-                    ("ticket_id", "any", ratings[line.id][1]),
+                    ("ticket_id", "any", rating_domains[line.id]),
                 ],
                 self.env._(
-                    "%(sentence)s Mixed with the customers' ratings of %(count)s "
-                    "tickets at %(weight)s %%.",
-                    sentence=sentence,
-                    count=counts[line.id],
-                    weight=line.indicator_id.cs_rating_weight,
+                    "%(actual)s = %(weight)s %% x %(rating)s, the mean customer "
+                    "rating (1 = 0, 3 = 50, 5 = 100) of %(ratings)s rated "
+                    "tickets, + %(rest)s %% x %(callbacks)s",
+                    actual=self._cs_explain_actual(line),
+                    weight=weight,
+                    rating=self._explain_number(
+                        rating_to_score(float(rating_means[line.id]))
+                    ),
+                    ratings=counts[line.id],
+                    rest=100 - weight,
+                    callbacks=clause(
+                        line,
+                        self._explain_number(float(callback_means[line.id])),
+                        callbacks[line.id],
+                    ),
                 ),
             )
         return explanations

@@ -198,7 +198,6 @@ class TestTicketRatingSla(CsDepartmentCommon):
         model, domain, sentence = explanations[rep.id]
         # his callbacks and his rated tickets, in one list
         self.assertEqual(model, "cs.customer.feedback")
-        self.assertIn("customers' ratings of 2 tickets at 25 %", sentence)
         rows = self.env[model].search(domain)
         self.assertEqual(sorted(rows.mapped("kind")), ["callback", "rating", "rating"])
         self.assertEqual(rows.ticket_id, self.rep_on_time | self.rep_late)
@@ -208,6 +207,14 @@ class TestTicketRatingSla(CsDepartmentCommon):
             0.25 * mean(ratings.mapped("score"))
             + 0.75 * mean(callbacks.mapped("score")),
             rep.actual,
+        )
+        # the formula says both sides, each with its mean and count:
+        # 72.5 = 25 % x 50 (5 and 1) + 75 % x 80 (the callback)
+        self.assertEqual(
+            sentence,
+            "72.5 = 25 % x 50, the mean customer rating (1 = 0, 3 = 50, 5 = 100) "
+            "of 2 rated tickets, + 75 % x 80, the mean satisfaction of 1 rated "
+            "callbacks done in the period on his tickets.",
         )
         # the domain the action sends to the web client, read as the
         # representative: the same rows, as he may read them all

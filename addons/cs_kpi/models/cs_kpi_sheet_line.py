@@ -470,16 +470,33 @@ class CsKpiSheetLine(models.Model):
         """``{key: count}`` of the records of ``model`` matching each of
         ``domains`` (``{key: domain}``), in the current environment (its
         record rules), in one query per 200 domains."""
+        return self._explain_aggregate(model, domains, SQL("COUNT(*)"))
+
+    @api.model
+    def _explain_mean(self, model, fname, domains):
+        """``{key: mean}`` of the stored field ``fname`` over the records of
+        ``model`` matching each of ``domains`` (``None`` without any), as
+        ``_explain_count``."""
+        table = self.env[model]._table
+        return self._explain_aggregate(
+            model, domains, SQL("AVG(%s)", SQL.identifier(table, fname))
+        )
+
+    @api.model
+    def _explain_aggregate(self, model, domains, aggregate):
+        """``{key: value}`` of the SQL ``aggregate`` over the records of
+        ``model`` matching each of ``domains``, in the current environment,
+        in one query per 200 domains."""
         records = self.env[model]
         keys = list(domains)
         result = {}
         for start in range(0, len(keys), 200):
             chunk = keys[start : start + 200]
-            counts = [
-                SQL("(%s)", records._search(domains[key]).select(SQL("COUNT(*)")))
+            values = [
+                SQL("(%s)", records._search(domains[key]).select(aggregate))
                 for key in chunk
             ]
-            (row,) = self.env.execute_query(SQL("SELECT %s", SQL(", ").join(counts)))
+            (row,) = self.env.execute_query(SQL("SELECT %s", SQL(", ").join(values)))
             result.update(zip(chunk, row, strict=True))
         return result
 

@@ -27,8 +27,8 @@ registry.category("web_tour.tours").add("cs_kpi_explain_tour", {
             trigger: ".o_cs_kpi_explain:contains('mean satisfaction of')",
         },
         {
-            content: "The formula says the mix with the ratings",
-            trigger: ".o_cs_kpi_explain:contains('Mixed with the customers')",
+            content: "The formula weighs the ratings with the callbacks",
+            trigger: ".o_cs_kpi_explain:contains('the mean customer rating')",
         },
         {
             content: "His rated tickets of the quarter",
