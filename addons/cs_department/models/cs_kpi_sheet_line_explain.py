@@ -112,37 +112,36 @@ class CsKpiSheetLine(models.Model):
         )
         excluded = self._cs_explain_excluded_callbacks(campaign, [])
 
-        def sentence(line, counts):
-            text = self.env._(
-                "%(actual)s = mean satisfaction of %(count)s rated callbacks "
-                "done in the period on his tickets.",
-                actual=self._cs_explain_actual(line),
-                count=counts["count"],
+        def noting_excluded(line, text):
+            if not excluded.get(line.id):
+                return text
+            return self.env._(
+                "%(sentence)s %(excluded)s excluded: recorded by the appraised person.",
+                sentence=text,
+                excluded=excluded[line.id],
             )
-            if excluded.get(line.id):
-                text = self.env._(
-                    "%(sentence)s %(excluded)s excluded: recorded by the "
-                    "appraised person.",
-                    sentence=text,
-                    excluded=excluded[line.id],
-                )
-            return text
+
+        def sentence(line, counts):
+            return noting_excluded(
+                line,
+                self.env._(
+                    "%(actual)s = mean satisfaction of %(count)s rated callbacks "
+                    "done in the period on his tickets.",
+                    actual=self._cs_explain_actual(line),
+                    count=counts["count"],
+                ),
+            )
 
         def clause(line, mean, count):
-            text = self.env._(
-                "%(mean)s, the mean satisfaction of %(count)s rated callbacks "
-                "done in the period on his tickets.",
-                mean=mean,
-                count=count,
+            return noting_excluded(
+                line,
+                self.env._(
+                    "%(mean)s, the mean satisfaction of %(count)s rated "
+                    "callbacks done in the period on his tickets.",
+                    mean=mean,
+                    count=count,
+                ),
             )
-            if excluded.get(line.id):
-                text = self.env._(
-                    "%(sentence)s %(excluded)s excluded: recorded by the "
-                    "appraised person.",
-                    sentence=text,
-                    excluded=excluded[line.id],
-                )
-            return text
 
         return self._cs_explain_mixed(
             self._cs_explain("cs.callback", domains, {}, sentence),
