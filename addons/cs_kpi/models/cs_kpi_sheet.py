@@ -50,7 +50,10 @@ class CsKpiSheet(models.Model):
         index=True,
         check_company=True,
     )
-    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    # precomputed: a generated sheet is inserted with them, not updated after
+    company_id = fields.Many2one(
+        related="campaign_id.company_id", store=True, precompute=True
+    )
     employee_id = fields.Many2one(
         comodel_name="hr.employee", required=True, index=True, ondelete="restrict"
     )
@@ -65,9 +68,13 @@ class CsKpiSheet(models.Model):
         help="The employee's manager when the sheet was generated.",
     )
     template_id = fields.Many2one(comodel_name="cs.kpi.template", required=True)
-    period_type = fields.Selection(related="campaign_id.period_type", store=True)
-    date_from = fields.Date(related="campaign_id.date_from", store=True)
-    date_to = fields.Date(related="campaign_id.date_to", store=True)
+    period_type = fields.Selection(
+        related="campaign_id.period_type", store=True, precompute=True
+    )
+    date_from = fields.Date(
+        related="campaign_id.date_from", store=True, precompute=True
+    )
+    date_to = fields.Date(related="campaign_id.date_to", store=True, precompute=True)
     line_ids = fields.One2many(
         comodel_name="cs.kpi.sheet.line", inverse_name="sheet_id", string="KPI lines"
     )

@@ -32,21 +32,36 @@ class CsKpiSheetLine(models.Model):
     sheet_id = fields.Many2one(
         comodel_name="cs.kpi.sheet", required=True, ondelete="cascade", index=True
     )
+    # The stored related and computed fields are precomputed: a generated
+    # line is inserted whole, not inserted then updated (one query per 100
+    # lines less, half the generation's line queries).
     campaign_id = fields.Many2one(
-        related="sheet_id.campaign_id", store=True, index=True
+        related="sheet_id.campaign_id", store=True, index=True, precompute=True
     )
-    employee_id = fields.Many2one(related="sheet_id.employee_id", store=True)
+    employee_id = fields.Many2one(
+        related="sheet_id.employee_id", store=True, precompute=True
+    )
     department_id = fields.Many2one(related="sheet_id.department_id")
-    company_id = fields.Many2one(related="sheet_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="sheet_id.company_id", store=True, precompute=True
+    )
     state = fields.Selection(related="sheet_id.state")
     sequence = fields.Integer(default=10)
     indicator_id = fields.Many2one(
         comodel_name="cs.kpi.indicator", required=True, ondelete="restrict"
     )
-    category = fields.Selection(related="indicator_id.category", store=True)
-    measure_type = fields.Selection(related="indicator_id.measure_type", store=True)
-    source = fields.Selection(related="indicator_id.source", store=True)
-    scoring_method = fields.Selection(related="indicator_id.scoring_method", store=True)
+    category = fields.Selection(
+        related="indicator_id.category", store=True, precompute=True
+    )
+    measure_type = fields.Selection(
+        related="indicator_id.measure_type", store=True, precompute=True
+    )
+    source = fields.Selection(
+        related="indicator_id.source", store=True, precompute=True
+    )
+    scoring_method = fields.Selection(
+        related="indicator_id.scoring_method", store=True, precompute=True
+    )
     higher_is_better = fields.Boolean(related="indicator_id.higher_is_better")
     assessment_method = fields.Text(related="indicator_id.assessment_method")
     weight = fields.Float(string="Weight (%)", readonly=True, aggregator=None)
@@ -64,6 +79,7 @@ class CsKpiSheetLine(models.Model):
     score = fields.Float(
         compute="_compute_score",
         store=True,
+        precompute=True,
         digits=(16, 2),
         aggregator="avg",
         help="Score 0-100 given by the scoring method to the actual value.",
@@ -71,6 +87,7 @@ class CsKpiSheetLine(models.Model):
     weighted_score = fields.Float(
         compute="_compute_score",
         store=True,
+        precompute=True,
         digits=(16, 2),
         help="Score x weight / 100.",
     )
