@@ -13,13 +13,6 @@ class CsKpiCampaign(models.Model):
         """Bring the evaluations filled from the report scores up to date
         first: a campaign generated after the scoring picks them up."""
         if is_kpi_hr(self.env):
-            lines = (
-                self.env["cs.kpi.sheet.line"]
-                .sudo()
-                .search(
-                    self.env["cs.kpi.evaluation"]._cs_report_score_line_domain()
-                    + [("campaign_id", "in", self.ids)]
-                )
-            )
-            self.env["cs.kpi.evaluation"]._cs_sync_report_scores(lines)
+            Evaluation = self.env["cs.kpi.evaluation"]
+            Evaluation._cs_sync_report_scores(Evaluation._cs_report_score_lines(self))
         return super().action_compute()
