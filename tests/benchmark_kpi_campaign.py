@@ -667,11 +667,12 @@ def main(argv=None):
             + f" {per_employee:>12.3f} {row['peak_mb']:>8.0f} {row['added_mb']:>9.0f}"
         )
     if len(results) > 1:
+        small, large = results[0], results[-1]
         for step in STEPS:
+            ratio = (large[step] / large["size"]) / (small[step] / small["size"])
             print(
-                f"{step}: per-employee time ratio {results[-1]['size']} / "
-                f"{results[0]['size']}: "
-                f"{results[-1][step] / results[-1]['size'] / (results[0][step] / results[0]['size']):.2f}"
+                f"{step}: per-employee time ratio {large['size']} / "
+                f"{small['size']}: {ratio:.2f}"
             )
     if len(results) > 1:
         ratio = results[-1]["per_employee"] / results[0]["per_employee"]
